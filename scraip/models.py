@@ -1,0 +1,458 @@
+"""The core record: councils, their committees and cabinet, and the SCRAIP action plans.
+
+A SCRAIP (Scrutiny Committee Recommendation Action and Implementation Plan) holds the
+recommendations of one scrutiny report, the cabinet's answer to each answerable part, and the
+dates on which the committee hears what became of them.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
+
+from .fuzzydates import Precision, format_fuzzy_date
+
+STATUTORY_RESPONSE_MONTHS = 2  # section 9FE, Local Government Act 2000
+
+
+class Authority(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60, blank=True)
+    response_period_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text="Leave blank for the statutory two months. Some councils use 28 days.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "authorities"
+
+    def __str__(self):
+        return self.name
+
+    def response_deadline_after(self, received_on: datetime.date) -> datetime.date:
+        if self.response_period_days:
+            return received_on + datetime.timedelta(days=self.response_period_days)
+        return received_on + relativedelta(months=STATUTORY_RESPONSE_MONTHS)
+
+
+class Committee(models.Model):
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="committees")
+    name = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["authority__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "name"], name="unique_committee_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    place = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.committee}, {self.date:%-d %B %Y}"
+
+
+class PersonQuerySet(models.QuerySet):
+    def officers(self):
+        return self.filter(kind=Person.Kind.OFFICER)
+
+    def councillors(self):
+        return self.filter(kind=Person.Kind.COUNCILLOR)
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        OFFICER = "officer", "Officer"
+        WITNESS = "witness", "Outside witness"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="people", null=True, blank=True
+    )
+    political_group = models.CharField(max_length=100, blank=True, help_text="Councillors only")
+    job_title = models.CharField(max_length=200, blank=True, help_text="Officers and witnesses")
+    organisation = models.CharField(max_length=200, blank=True, help_text="Outside witnesses")
+    in_scrutiny_team = models.BooleanField(
+        default=False,
+        help_text="Scrutiny officers create and edit action plans for their authority.",
+    )
+    email = models.EmailField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        if self.kind == self.Kind.COUNCILLOR:
+            return f"Cllr {self.name}"
+        return self.name
+
+    @property
+    def description(self) -> str:
+        if self.kind == self.Kind.COUNCILLOR:
+            return self.political_group
+        return ", ".join(part for part in (self.job_title, self.organisation) if part)
+
+
+class PortfolioQuerySet(models.QuerySet):
+    def held_by(self, person, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(terms__ends_on__isnull=True) | Q(terms__ends_on__gte=on),
+            terms__holder=person,
+            terms__starts_on__lte=on,
+        ).distinct()
+
+
+class Portfolio(models.Model):
+    """A cabinet post, such as "Leader of the Council"; who holds it is kept term by term."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="portfolios")
+    title = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    objects = PortfolioQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["authority__name", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "title"], name="unique_portfolio_title")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class PortfolioTerm(models.Model):
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="terms")
+    holder = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="portfolio_terms",
+        limit_choices_to={"kind": Person.Kind.COUNCILLOR},
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="portfolio_term_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.holder} ({self.portfolio})"
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def for_authorities(self, authorities):
+        return self.filter(authority__in=authorities)
+
+    def sent_for_response(self):
+        return self.exclude(status=ActionPlan.Status.DRAFT)
+
+    def with_counts(self):
+        answerable = Q(recommendations__parts__isnull=False)
+        answered = Q(recommendations__parts__response__isnull=False)
+        return self.annotate(
+            recommendation_count=Count("recommendations", distinct=True),
+            part_count=Count("recommendations__parts", filter=answerable, distinct=True),
+            answered_count=Count("recommendations__parts", filter=answered, distinct=True),
+        )
+
+
+class ActionPlan(models.Model):
+    """One SCRAIP: the recommendations of a scrutiny report and what became of them."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        AWAITING_RESPONSE = "awaiting_response", "Awaiting response"
+        RESPONDED = "responded", "Response received"
+        CLOSED = "closed", "Closed"
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="action_plans")
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="action_plans")
+    title = models.CharField("report title", max_length=300)
+    publication_date = models.DateField()
+    received_on = models.DateField(
+        "date the cabinet received the report",
+        null=True,
+        blank=True,
+        help_text="The response period starts on this date.",
+    )
+    response_deadline = models.DateField(null=True, blank=True, editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ActionPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publication_date", "title"]
+        indexes = [models.Index(fields=["authority", "status"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("scraip:plan_detail", args=[self.pk])
+
+    def set_received_on(self, received_on: datetime.date | None) -> None:
+        """The deadline is fixed when the report reaches the executive, under the rule then in force."""
+        self.received_on = received_on
+        self.response_deadline = (
+            self.authority.response_deadline_after(received_on) if received_on else None
+        )
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def awaits_response(self) -> bool:
+        return self.status == self.Status.AWAITING_RESPONSE
+
+    def days_to_deadline(self, today: datetime.date | None = None) -> int | None:
+        if not self.response_deadline or not self.awaits_response:
+            return None
+        return (self.response_deadline - (today or timezone.localdate())).days
+
+
+class ReportBack(models.Model):
+    """A date on which the committee hears what has been done: the 1st, 2nd, 3rd… update."""
+
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="report_backs")
+    sequence = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    due_on = models.DateField()
+    due_precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.DAY)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="report_backs"
+    )
+    completed = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action_plan", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_plan", "sequence"], name="unique_report_back_sequence"
+            )
+        ]
+
+    def __str__(self):
+        return f"Update {self.sequence}: {self.due_display}"
+
+    @property
+    def due_display(self) -> str:
+        return format_fuzzy_date(self.due_on, self.due_precision)
+
+
+class Recommendation(models.Model):
+    """A lettered recommendation. Letters and order are the report's own, even out of sequence."""
+
+    action_plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    letter = models.CharField(max_length=4)
+    position = models.PositiveIntegerField(
+        default=0, help_text="Recommendations are listed in this order, lowest first."
+    )
+    text = models.TextField()
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='For example "moved up the order for clarity".',
+    )
+    portfolio = models.ForeignKey(
+        Portfolio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name="cabinet portfolio",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action_plan", "position", "letter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_plan", "letter"], name="unique_recommendation_letter"
+            )
+        ]
+
+    def __str__(self):
+        return f"Recommendation {self.letter}"
+
+    def get_absolute_url(self):
+        return f"{self.action_plan.get_absolute_url()}#recommendation-{self.pk}"
+
+
+class RecommendationPartQuerySet(models.QuerySet):
+    def awaiting_response(self):
+        return self.filter(
+            response__isnull=True,
+            recommendation__action_plan__status=ActionPlan.Status.AWAITING_RESPONSE,
+        )
+
+    def for_portfolios(self, portfolios):
+        return self.filter(recommendation__portfolio__in=portfolios)
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.awaiting_response().filter(
+            recommendation__action_plan__response_deadline__lt=today or timezone.localdate()
+        )
+
+    def with_plan(self):
+        return self.select_related(
+            "recommendation__action_plan__authority",
+            "recommendation__portfolio",
+            "response__lead_officer",
+            "response__responded_by",
+        )
+
+
+class RecommendationPart(models.Model):
+    """The unit the cabinet answers: a sub-part (i), (ii)…, or the whole recommendation.
+
+    A recommendation without sub-parts has exactly one part with no numeral and no text of its
+    own; `services.recommendation_save` keeps that so.
+    """
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="parts"
+    )
+    numeral = models.CharField(max_length=8, blank=True, help_text="i, ii, iii…")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = RecommendationPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recommendation", "position", "numeral"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "numeral"], name="unique_part_numeral"
+            )
+        ]
+
+    def __str__(self):
+        if self.numeral:
+            return f"{self.recommendation} ({self.numeral})"
+        return str(self.recommendation)
+
+    @cached_property
+    def current_response(self):
+        try:
+            return self.response
+        except Response.DoesNotExist:
+            return None
+
+
+class Response(models.Model):
+    """The cabinet's answer to one part. "Noted" is not a decision; nor is "in principle"."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        PARTIALLY_ACCEPTED = "partially_accepted", "Partially accepted"
+        REJECTED = "rejected", "Rejected"
+
+    part = models.OneToOneField(RecommendationPart, on_delete=models.CASCADE, related_name="response")
+    decision = models.CharField(max_length=20, choices=Decision.choices)
+    explanation = models.TextField()
+    action = models.TextField(blank=True)
+    timetable = models.DateField(null=True, blank=True)
+    timetable_precision = models.CharField(
+        max_length=10, choices=Precision.choices, default=Precision.MONTH
+    )
+    lead_officer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions_led",
+        limit_choices_to={"kind": Person.Kind.OFFICER},
+    )
+    responded_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="responses_given"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="responses_entered"
+    )
+    responded_on = models.DateField()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(decision="rejected")
+                | (Q(timetable__isnull=True) & Q(lead_officer__isnull=True)),
+                name="rejection_has_no_timetable_or_lead",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="rejected")
+                | (Q(timetable__isnull=False) & Q(lead_officer__isnull=False) & ~Q(action="")),
+                name="acceptance_has_action_timetable_lead",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: {self.part}"
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.decision == self.Decision.REJECTED
+
+    @property
+    def timetable_display(self) -> str:
+        return format_fuzzy_date(self.timetable, self.timetable_precision)
+
+    @property
+    def entered_on_behalf(self) -> bool:
+        return self.responded_by.user_id != self.entered_by_id
+
+
+def answerable_parts_exist():
+    """Subquery: the plan has at least one part, so it can be sent for response."""
+    return Exists(RecommendationPart.objects.filter(recommendation__action_plan=OuterRef("pk")))

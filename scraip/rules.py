@@ -1,0 +1,87 @@
+"""Who may do what, as rules predicates. Every view names one of these permissions.
+
+Roles come from the signed-in user's Person: a scrutiny officer (an officer in the scrutiny
+team) works on their own authority's plans; a cabinet member answers the recommendations of the
+portfolios they currently hold; every councillor and officer of an authority reads its plans once
+they have gone to the cabinet. Superusers (the service's administrators) may do everything.
+"""
+
+import rules
+
+from .models import Person, Portfolio
+
+
+def person_of(user):
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.person
+    except Person.DoesNotExist:
+        return None
+
+
+@rules.predicate
+def has_person(user):
+    return person_of(user) is not None
+
+
+@rules.predicate
+def is_scrutiny_officer(user):
+    person = person_of(user)
+    return bool(person and person.kind == Person.Kind.OFFICER and person.in_scrutiny_team)
+
+
+@rules.predicate
+def is_cabinet_member(user):
+    person = person_of(user)
+    return bool(person and Portfolio.objects.held_by(person).exists())
+
+
+@rules.predicate
+def belongs_to_plan_authority(user, plan):
+    person = person_of(user)
+    return bool(person and plan and person.authority_id == plan.authority_id)
+
+
+@rules.predicate
+def plan_is_sent(user, plan):
+    return bool(plan) and not plan.is_draft
+
+
+@rules.predicate
+def plan_is_open_for_responses(user, part):
+    return part.recommendation.action_plan.status in {"awaiting_response", "responded"}
+
+
+@rules.predicate
+def officer_of_part_authority(user, part):
+    return is_scrutiny_officer(user) and belongs_to_plan_authority(
+        user, part.recommendation.action_plan
+    )
+
+
+@rules.predicate
+def holds_part_portfolio(user, part):
+    person = person_of(user)
+    portfolio_id = part.recommendation.portfolio_id
+    return bool(
+        person
+        and portfolio_id
+        and Portfolio.objects.held_by(person).filter(pk=portfolio_id).exists()
+    )
+
+
+is_admin = rules.is_superuser
+officer_of_plan = is_scrutiny_officer & belongs_to_plan_authority
+
+rules.add_perm("scraip.add_actionplan", is_admin | is_scrutiny_officer)
+rules.add_perm("scraip.change_actionplan", is_admin | officer_of_plan)
+rules.add_perm(
+    "scraip.view_actionplan", is_admin | officer_of_plan | (belongs_to_plan_authority & plan_is_sent)
+)
+rules.add_perm("scraip.list_actionplans", is_admin | has_person)
+rules.add_perm("scraip.list_awaiting_response", is_admin | is_cabinet_member | is_scrutiny_officer)
+rules.add_perm(
+    "scraip.respond_to_part",
+    plan_is_open_for_responses & (is_admin | holds_part_portfolio | officer_of_part_authority),
+)

@@ -1,0 +1,68 @@
+"""Workflows that touch several rows at once. Each runs in one transaction."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import ActionPlan, Recommendation, RecommendationPart, Response
+
+
+class WorkflowError(Exception):
+    """A rule of the workflow refused the change; the message is fit to show the user."""
+
+
+@transaction.atomic
+def recommendation_save(*, recommendation: Recommendation, part_formset) -> Recommendation:
+    """Save a recommendation and its sub-parts, keeping exactly one answerable whole when none.
+
+    Sub-parts and the unnumbered whole never coexist: numbering a recommendation's parts replaces
+    the whole, and removing every sub-part brings the whole back.
+    """
+    recommendation.save()
+    part_formset.instance = recommendation
+    part_formset.save()
+    parts = recommendation.parts.all()
+    whole = parts.filter(numeral="").first()
+    numbered = parts.exclude(numeral="").exists()
+    if numbered and whole:
+        if hasattr(whole, "response"):
+            raise WorkflowError(
+                "This recommendation has already been answered as a whole, so it cannot be "
+                "split into sub-parts."
+            )
+        whole.delete()
+    elif not numbered and not whole:
+        RecommendationPart.objects.create(recommendation=recommendation, numeral="", position=0)
+    return recommendation
+
+
+@transaction.atomic
+def action_plan_send_for_response(*, plan: ActionPlan, received_on: datetime.date) -> None:
+    if not plan.is_draft:
+        raise WorkflowError("This action plan has already been sent for a response.")
+    if not RecommendationPart.objects.filter(recommendation__action_plan=plan).exists():
+        raise WorkflowError("Add at least one recommendation before sending the plan.")
+    if plan.recommendations.filter(portfolio__isnull=True).exists():
+        raise WorkflowError("Give every recommendation a cabinet portfolio before sending the plan.")
+    plan.set_received_on(received_on)
+    plan.status = ActionPlan.Status.AWAITING_RESPONSE
+    plan.save()
+
+
+@transaction.atomic
+def response_record(*, response: Response, entered_by) -> Response:
+    """Save a response and, when it is the plan's last answer, mark the plan as responded."""
+    response.entered_by = entered_by
+    response.responded_on = response.responded_on or timezone.localdate()
+    response.save()
+    plan = ActionPlan.objects.select_for_update().get(
+        pk=response.part.recommendation.action_plan_id
+    )
+    unanswered = RecommendationPart.objects.filter(
+        recommendation__action_plan=plan, response__isnull=True
+    )
+    if plan.awaits_response and not unanswered.exists():
+        plan.status = ActionPlan.Status.RESPONDED
+        plan.save(update_fields=["status", "updated_at"])
+    return response

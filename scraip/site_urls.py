@@ -1,0 +1,18 @@
+"""The whole site's URLs; the core app's own routes are in scraip/urls.py."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .forms_auth import SignInForm
+
+urlpatterns = [
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("", include("scraip.urls")),
+]
