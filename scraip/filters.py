@@ -86,9 +86,11 @@ class RecommendationFilter(django_filters.FilterSet):
     def __init__(self, *args, authorities, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["portfolio"].queryset = Portfolio.objects.filter(authority__in=authorities)
-        self.filters["lead_officer"].queryset = Person.objects.officers().filter(
-            authority__in=authorities, actions_led__isnull=False
-        ).distinct()
+        self.filters["lead_officer"].queryset = (
+            Person.objects.officers()
+            .filter(authority__in=authorities, actions_led__isnull=False)
+            .distinct()
+        )
 
     def filter_decision(self, queryset, name, value):
         if value == AWAITING:

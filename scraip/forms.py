@@ -46,7 +46,9 @@ class FuzzyDateFormMixin:
         for name, (date_field, precision_field) in self.fuzzy_fields.items():
             date = getattr(self.instance, date_field)
             if date and name not in self.initial:
-                self.initial[name] = format_fuzzy_date(date, getattr(self.instance, precision_field))
+                self.initial[name] = format_fuzzy_date(
+                    date, getattr(self.instance, precision_field)
+                )
 
     def _apply_fuzzy_dates(self, cleaned_data):
         for name, (date_field, precision_field) in self.fuzzy_fields.items():
@@ -133,7 +135,9 @@ class SendForResponseForm(forms.Form):
                 "The cabinet cannot have received the report before it was published"
             )
         if received and received > timezone.localdate():
-            raise ValidationError("The date the cabinet received the report must be today or earlier")
+            raise ValidationError(
+                "The date the cabinet received the report must be today or earlier"
+            )
         return received
 
 
@@ -260,7 +264,9 @@ class ReportBackForm(FuzzyDateFormMixin, forms.ModelForm):
     def __init__(self, *args, meetings=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_fuzzy_dates()
-        self.fields["meeting"].queryset = meetings if meetings is not None else Meeting.objects.none()
+        self.fields["meeting"].queryset = (
+            meetings if meetings is not None else Meeting.objects.none()
+        )
         self.fields["meeting"].empty_label = "No meeting set yet"
         self.fields["meeting"].required = False
         self.fields["note"].widget.attrs["rows"] = 2
@@ -283,7 +289,11 @@ class BaseReportBackFormSet(forms.BaseInlineFormSet):
         saved = super().save(commit=False)
         for report_back in self.deleted_objects:
             report_back.delete()
-        kept = [form.instance for form in self.forms if form.instance.due_on and form not in self.deleted_forms]
+        kept = [
+            form.instance
+            for form in self.forms
+            if form.instance.due_on and form not in self.deleted_forms
+        ]
         kept.sort(key=lambda report_back: report_back.due_on)
         # Park every sequence out of the way first so the unique constraint never trips mid-way.
         for offset, report_back in enumerate(kept):
@@ -405,10 +415,14 @@ class ResponseForm(FuzzyDateFormMixin, forms.ModelForm):
             if lead_officer:
                 self.add_error("lead_officer", "A rejected recommendation takes no lead officer")
             if action:
-                self.add_error("action", "A rejected recommendation takes no action: put the "
-                               "reasons in the explanation")
+                self.add_error(
+                    "action",
+                    "A rejected recommendation takes no action: put the reasons in the explanation",
+                )
         elif decision:
-            word = "an accepted" if decision == Response.Decision.ACCEPTED else "a partially accepted"
+            word = (
+                "an accepted" if decision == Response.Decision.ACCEPTED else "a partially accepted"
+            )
             if not action:
                 self.add_error("action", f"Enter the action to be taken for {word} recommendation")
             if not timetable and "timetable_text" not in self.errors:

@@ -1,4 +1,4 @@
-"""Dates as council papers write them: "27 November 2007", "October 2008", "Mid/Late September 2014".
+"""Dates as council papers write them: "27 November 2007", "October 2008", "Mid/Late September".
 
 A vague date is stored as the first day it could mean plus its precision, so it sorts and
 compares like any date and prints back exactly as the officer wrote it.

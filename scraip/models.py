@@ -237,7 +237,7 @@ class ActionPlan(models.Model):
         return reverse("scraip:plan_detail", args=[self.pk])
 
     def set_received_on(self, received_on: datetime.date | None) -> None:
-        """The deadline is fixed when the report reaches the executive, under the rule then in force."""
+        """The deadline is fixed when the report reaches the executive, by the rule in force."""
         self.received_on = received_on
         self.response_deadline = (
             self.authority.response_deadline_after(received_on) if received_on else None
@@ -260,10 +260,14 @@ class ActionPlan(models.Model):
 class ReportBack(models.Model):
     """A date on which the committee hears what has been done: the 1st, 2nd, 3rd… update."""
 
-    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="report_backs")
+    action_plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="report_backs"
+    )
     sequence = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
     due_on = models.DateField()
-    due_precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.DAY)
+    due_precision = models.CharField(
+        max_length=10, choices=Precision.choices, default=Precision.DAY
+    )
     meeting = models.ForeignKey(
         Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="report_backs"
     )
@@ -398,7 +402,9 @@ class Response(models.Model):
         PARTIALLY_ACCEPTED = "partially_accepted", "Partially accepted"
         REJECTED = "rejected", "Rejected"
 
-    part = models.OneToOneField(RecommendationPart, on_delete=models.CASCADE, related_name="response")
+    part = models.OneToOneField(
+        RecommendationPart, on_delete=models.CASCADE, related_name="response"
+    )
     decision = models.CharField(max_length=20, choices=Decision.choices)
     explanation = models.TextField()
     action = models.TextField(blank=True)

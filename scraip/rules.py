@@ -77,7 +77,8 @@ officer_of_plan = is_scrutiny_officer & belongs_to_plan_authority
 rules.add_perm("scraip.add_actionplan", is_admin | is_scrutiny_officer)
 rules.add_perm("scraip.change_actionplan", is_admin | officer_of_plan)
 rules.add_perm(
-    "scraip.view_actionplan", is_admin | officer_of_plan | (belongs_to_plan_authority & plan_is_sent)
+    "scraip.view_actionplan",
+    is_admin | officer_of_plan | (belongs_to_plan_authority & plan_is_sent),
 )
 rules.add_perm("scraip.list_actionplans", is_admin | has_person)
 rules.add_perm("scraip.list_awaiting_response", is_admin | is_cabinet_member | is_scrutiny_officer)

@@ -44,7 +44,9 @@ def action_plan_send_for_response(*, plan: ActionPlan, received_on: datetime.dat
     if not RecommendationPart.objects.filter(recommendation__action_plan=plan).exists():
         raise WorkflowError("Add at least one recommendation before sending the plan.")
     if plan.recommendations.filter(portfolio__isnull=True).exists():
-        raise WorkflowError("Give every recommendation a cabinet portfolio before sending the plan.")
+        raise WorkflowError(
+            "Give every recommendation a cabinet portfolio before sending the plan."
+        )
     plan.set_received_on(received_on)
     plan.status = ActionPlan.Status.AWAITING_RESPONSE
     plan.save()

@@ -22,8 +22,12 @@ if PRODUCTION:
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
     DATABASES = {"default": env.db("DATABASE_URL")}
 else:
-    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="development-only-key-never-used-in-production")
-    ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+    SECRET_KEY = env.str(
+        "DJANGO_SECRET_KEY", default="development-only-key-never-used-in-production"
+    )
+    ALLOWED_HOSTS = env.list(
+        "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"]
+    )
     DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -135,7 +139,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
-EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.str(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="scrutiny@example.gov.uk")
 
 # Django never auto-creates users on this installation: accounts come from the admin or the demo.

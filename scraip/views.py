@@ -116,7 +116,7 @@ def home(request):
 
 
 class ActionPlanListView(PermissionRequiredMixin, FilterView):
-    """Permission: scraip.list_actionplans (anyone with a council role); drafts for officers only."""
+    """Permission: scraip.list_actionplans (any council role); drafts for officers only."""
 
     permission_required = "scraip.list_actionplans"
     filterset_class = ActionPlanFilter
@@ -227,7 +227,7 @@ def plan_pdf(request, pk):
 
 @permission_required("scraip.add_actionplan")
 def plan_create(request):
-    """Permission: scraip.add_actionplan (scrutiny officers), for their own authority's committees."""
+    """Permission: scraip.add_actionplan (scrutiny officers), for their own committees."""
     form = ActionPlanForm(
         request.POST or None, committees=committees_for(authorities_for(request.user))
     )
@@ -258,7 +258,9 @@ def plan_edit(request, pk):
 def plan_send(request, pk):
     """Permission: scraip.change_actionplan. Starts the cabinet's response period."""
     plan = _get_plan_for_user(request, pk, "scraip.change_actionplan")
-    form = SendForResponseForm(request.POST or None, plan=plan, initial={"received_on": plan.received_on})
+    form = SendForResponseForm(
+        request.POST or None, plan=plan, initial={"received_on": plan.received_on}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.action_plan_send_for_response(
@@ -277,7 +279,9 @@ def _recommendation_form(request, plan, recommendation):
     formset = PartFormSet(request.POST or None, instance=recommendation, prefix="parts")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            services.recommendation_save(recommendation=form.save(commit=False), part_formset=formset)
+            services.recommendation_save(
+                recommendation=form.save(commit=False), part_formset=formset
+            )
         except services.WorkflowError as error:
             form.add_error(None, str(error))
         else:
