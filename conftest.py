@@ -164,3 +164,9 @@ def part_b(plan, portfolio_b):
         text="That a partnerships web page be created.",
     )
     return f.PartFactory(recommendation=recommendation)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing the personas' passwords with PBKDF2 would dominate the suite's run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -208,10 +208,6 @@ class PartForm(forms.ModelForm):
                 self.add_error("numeral", "Enter the sub-part's numeral, such as i or ii")
             if not cleaned.get("text"):
                 self.add_error("text", "Enter the text of the sub-part")
-        if cleaned.get("DELETE") and self.instance.pk and hasattr(self.instance, "response"):
-            raise ValidationError(
-                f"Sub-part ({self.instance.numeral}) has a response, so it cannot be removed"
-            )
         return cleaned
 
 
@@ -221,7 +217,6 @@ class BasePartFormSet(forms.BaseInlineFormSet):
         return super().get_queryset().exclude(numeral="")
 
     def clean(self):
-        super().clean()
         numerals = [
             form.cleaned_data["numeral"]
             for form in self.forms
@@ -229,6 +224,13 @@ class BasePartFormSet(forms.BaseInlineFormSet):
         ]
         if len(numerals) != len(set(numerals)):
             raise ValidationError("Each sub-part needs its own numeral")
+        # Forms marked for deletion skip their own validation, so the check lives here.
+        for form in self.deleted_forms:
+            if form.instance.pk and hasattr(form.instance, "response"):
+                raise ValidationError(
+                    f"Sub-part ({form.instance.numeral}) has a response, so it cannot be removed"
+                )
+        super().clean()
 
     def save(self, commit=True):
         parts = super().save(commit=False)

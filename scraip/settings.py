@@ -117,7 +117,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["scraip.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic fills this in production; elsewhere whitenoise serves straight from static/.
+STATIC_ROOT = BASE_DIR / "staticfiles" if PRODUCTION else None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("SCRAIP_MEDIA_ROOT", default=BASE_DIR / "media")

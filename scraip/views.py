@@ -127,7 +127,11 @@ class ActionPlanListView(PermissionRequiredMixin, FilterView):
         plans = ActionPlan.objects.for_authorities(authorities_for(self.request.user))
         if not self.request.user.has_perm("scraip.add_actionplan"):
             plans = plans.sent_for_response()
-        return plans.select_related("authority", "committee").with_counts()
+        return (
+            plans.select_related("authority", "committee")
+            .with_counts()
+            .order_by("-publication_date", "title", "pk")
+        )
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -165,7 +169,8 @@ class RecommendationListView(PermissionRequiredMixin, FilterView):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
 
 
-@permission_required("scraip.list_awaiting_response")
+@login_required
+@permission_required("scraip.list_awaiting_response", raise_exception=True)
 def awaiting_response(request):
     """Permission: scraip.list_awaiting_response (cabinet members; officers see their council's)."""
     person = person_of(request.user)
@@ -225,7 +230,8 @@ def plan_pdf(request, pk):
     )
 
 
-@permission_required("scraip.add_actionplan")
+@login_required
+@permission_required("scraip.add_actionplan", raise_exception=True)
 def plan_create(request):
     """Permission: scraip.add_actionplan (scrutiny officers), for their own committees."""
     form = ActionPlanForm(

@@ -1,0 +1,42 @@
+# SCRAIP: `make demo` to try it, `make test` to run every test. Both work on a fresh Debian machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := scraip.settings
+
+.PHONY: demo test install assets lint serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+static/dist/scraip.css: node_modules/.package-lock.json static/src/scraip.scss static/src/pdf.scss
+	npm run --silent build
+
+install: $(VENV)/.installed
+
+assets: static/dist/scraip.css
+
+demo: install assets
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Serving SCRAIP on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install assets
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) node_modules static/dist db.sqlite3*
