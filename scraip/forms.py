@@ -318,6 +318,16 @@ ReportBackFormSet = forms.inlineformset_factory(
 
 
 class ResponseForm(FuzzyDateFormMixin, forms.ModelForm):
+    # The page's order, so the error summary lists problems in the order the fields appear.
+    field_order = [
+        "decision",
+        "explanation",
+        "action",
+        "timetable_text",
+        "lead_officer",
+        "responded_by",
+        "responded_on",
+    ]
     fuzzy_fields = {"timetable_text": ("timetable", "timetable_precision")}
     timetable_text = FuzzyDateField(
         label="Timetable",

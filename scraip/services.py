@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import ActionPlan, Recommendation, RecommendationPart, Response
@@ -19,6 +20,7 @@ def recommendation_save(*, recommendation: Recommendation, part_formset) -> Reco
     Sub-parts and the unnumbered whole never coexist: numbering a recommendation's parts replaces
     the whole, and removing every sub-part brings the whole back.
     """
+    _make_room_at(recommendation)
     recommendation.save()
     part_formset.instance = recommendation
     part_formset.save()
@@ -35,6 +37,16 @@ def recommendation_save(*, recommendation: Recommendation, part_formset) -> Reco
     elif not numbered and not whole:
         RecommendationPart.objects.create(recommendation=recommendation, numeral="", position=0)
     return recommendation
+
+
+def _make_room_at(recommendation: Recommendation) -> None:
+    """Giving a recommendation the position another holds inserts it there, as the seed's G was
+    moved up between B and C; the rest move down one place."""
+    siblings = Recommendation.objects.filter(action_plan=recommendation.action_plan_id).exclude(
+        pk=recommendation.pk
+    )
+    if siblings.filter(position=recommendation.position).exists():
+        siblings.filter(position__gte=recommendation.position).update(position=F("position") + 1)
 
 
 @transaction.atomic

@@ -193,3 +193,20 @@ def test_only_officers_edit_recommendations(client, request, persona, part_a):
     assert client.post(url, {"letter": "Z"}).status_code == 403
     part_a.recommendation.refresh_from_db()
     assert part_a.recommendation.letter == "A"
+
+
+def test_taking_a_held_position_inserts_there(client, officer, draft):
+    for position, letter in enumerate("ABC", start=1):
+        f.PartFactory(
+            recommendation__action_plan=draft,
+            recommendation__letter=letter,
+            recommendation__position=position,
+        )
+    client.force_login(officer)
+    add(client, draft, letter="G", position="2", text="A partnerships web page.")
+    assert list(draft.recommendations.values_list("letter", "position")) == [
+        ("A", 1),
+        ("G", 2),
+        ("B", 3),
+        ("C", 4),
+    ]
