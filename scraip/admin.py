@@ -16,6 +16,17 @@ from .models import (
 )
 
 
+class NoHardDeleteAdmin(SimpleHistoryAdmin):
+    """Records of accountability are soft-deleted from the site's pages, never destroyed here."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        manager = getattr(self.model, "all_objects", self.model._default_manager)
+        return manager.get_queryset()
+
+
 @admin.register(Authority)
 class AuthorityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "response_period_days"]
@@ -71,11 +82,11 @@ class RecommendationInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(SimpleHistoryAdmin):
+class ActionPlanAdmin(NoHardDeleteAdmin):
     list_display = ["title", "committee", "publication_date", "status", "response_deadline"]
     list_filter = ["authority", "status"]
     search_fields = ["title"]
-    readonly_fields = ["response_deadline"]
+    readonly_fields = ["response_deadline", "deleted_at", "version"]
     inlines = [ReportBackInline, RecommendationInline]
 
 
@@ -85,14 +96,14 @@ class PartInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(NoHardDeleteAdmin):
     list_display = ["__str__", "action_plan", "portfolio"]
     list_filter = ["action_plan__authority"]
     inlines = [PartInline]
 
 
 @admin.register(Response)
-class ResponseAdmin(SimpleHistoryAdmin):
+class ResponseAdmin(NoHardDeleteAdmin):
     list_display = ["part", "decision", "responded_by", "entered_by", "responded_on"]
     list_filter = ["decision"]
     raw_id_fields = ["part"]

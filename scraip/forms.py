@@ -3,8 +3,11 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from .audit import changes_since
 from .fuzzydates import EXAMPLES, FuzzyDateError, format_fuzzy_date, parse_fuzzy_date
 from .models import (
     ActionPlan,
@@ -59,6 +62,37 @@ class FuzzyDateFormMixin:
                     setattr(self.instance, precision_field, precision)
 
 
+class VersionedFormMixin:
+    """Carries, in a hidden field, the version of the record the form was loaded at.
+
+    The field never fails validation itself: junk or a missing value reads as version 0, which
+    no record has, so the save is refused as a stale edit and the user sees what changed.
+    """
+
+    def _add_version_field(self):
+        self.fields["loaded_version"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, initial=self.instance.version
+        )
+
+    @property
+    def loaded_version(self) -> int:
+        value = str(self.data.get(self.add_prefix("loaded_version"), ""))
+        return int(value) if value.isdigit() and len(value) < 10 else 0
+
+    def report_stale_edit(self, current) -> None:
+        """Explain what the other person changed and arm the form to save over it knowingly."""
+        entry, changes = changes_since(current, self.loaded_version)
+        who = f"{entry.who} on {date_format(entry.when, 'DATETIME_FORMAT')}" if entry else "Someone"
+        summary = "; ".join(f"{c.field}: “{c.old}” to “{c.new}”" for c in changes)
+        message = f"{who} changed this after you opened it"
+        message += f" ({summary})." if summary else "."
+        message += " Your changes are below and have not been saved: check them, then save again."
+        self.add_error(None, message)
+        self.stale_changes = changes
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = str(current.version)
+
+
 def gds_helper(form, *fields, submit="Save", **layout_kwargs) -> FormHelper:
     helper = FormHelper(form)
     helper.label_size = Size.SMALL
@@ -70,7 +104,7 @@ def gds_helper(form, *fields, submit="Save", **layout_kwargs) -> FormHelper:
     return helper
 
 
-class ActionPlanForm(forms.ModelForm):
+class ActionPlanForm(VersionedFormMixin, forms.ModelForm):
     publication_date = DateInputField(label="Date of publication", require_all_fields=False)
     received_on = DateInputField(
         label="Date the cabinet received the report",
@@ -95,6 +129,7 @@ class ActionPlanForm(forms.ModelForm):
         self.fields["publication_date"].error_messages["required"] = (
             "Enter the date the report was published"
         )
+        self._add_version_field()
         self.helper = gds_helper(self)
 
     def clean(self):
@@ -106,12 +141,11 @@ class ActionPlanForm(forms.ModelForm):
             )
         return cleaned
 
-    def save(self, commit=True):
+    def save(self, commit=False):
+        """Returns the unsaved plan: services.save_versioned writes it."""
         plan = super().save(commit=False)
         plan.authority = plan.committee.authority
         plan.set_received_on(self.cleaned_data.get("received_on"))
-        if commit:
-            plan.save()
         return plan
 
 
@@ -141,7 +175,7 @@ class SendForResponseForm(forms.Form):
         return received
 
 
-class RecommendationForm(forms.ModelForm):
+class RecommendationForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["letter", "position", "text", "note", "portfolio"]
@@ -170,6 +204,7 @@ class RecommendationForm(forms.ModelForm):
         self.fields["letter"].widget.attrs["class"] = "govuk-input--width-4"
         self.fields["position"].widget.attrs["class"] = "govuk-input--width-4"
         self.fields["position"].error_messages["invalid"] = "Enter the order as a whole number"
+        self._add_version_field()
         self.helper = gds_helper(self)
         self.helper.form_tag = False
 
@@ -286,6 +321,7 @@ class ReportBackForm(FuzzyDateFormMixin, forms.ModelForm):
 
 
 class BaseReportBackFormSet(forms.BaseInlineFormSet):
+    @transaction.atomic
     def save(self, commit=True):
         """Number the report-backs 1st, 2nd, 3rd… in date order."""
         saved = super().save(commit=False)
@@ -317,7 +353,7 @@ ReportBackFormSet = forms.inlineformset_factory(
 )
 
 
-class ResponseForm(FuzzyDateFormMixin, forms.ModelForm):
+class ResponseForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
     # The page's order, so the error summary lists problems in the order the fields appear.
     field_order = [
         "decision",
@@ -375,6 +411,7 @@ class ResponseForm(FuzzyDateFormMixin, forms.ModelForm):
             authority=plan.authority_id
         )
         self.fields["lead_officer"].empty_label = "No lead officer"
+        self._add_version_field()
         self.fields["action"].widget.attrs["rows"] = 4
         self.fields["explanation"].widget.attrs["rows"] = 5
         # Required in every case, but the message depends on the decision: see clean().
@@ -404,6 +441,7 @@ class ResponseForm(FuzzyDateFormMixin, forms.ModelForm):
                 legend_size=Size.SMALL,
             ),
             *(["responded_by", "responded_on"] if on_behalf else []),
+            "loaded_version",
             submit="Save response",
         )
 

@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,6 +20,47 @@ from simple_history.models import HistoricalRecords
 from .fuzzydates import Precision, format_fuzzy_date
 
 STATUTORY_RESPONSE_MONTHS = 2  # section 9FE, Local Government Act 2000
+
+
+class Versioned(models.Model):
+    """Carries the version an edit form was loaded at, so a stale save is refused.
+
+    `services.save_versioned` moves the number on; nothing else writes it.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class SoftDeleteQuerySet(models.QuerySet):
+    def alive(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class SoftDeletable(models.Model):
+    """Removed from every page but kept, with its history, until an officer restores it."""
+
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class AliveManager(models.Manager):
+    """The default manager of soft-deletable models: deleted rows are invisible to every page
+    and to related managers (plan.recommendations); `all_objects` still reaches them."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
 
 
 class Authority(models.Model):
@@ -182,7 +223,7 @@ class PortfolioTerm(models.Model):
         return f"{self.holder} ({self.portfolio})"
 
 
-class ActionPlanQuerySet(models.QuerySet):
+class ActionPlanQuerySet(SoftDeleteQuerySet):
     def for_authorities(self, authorities):
         return self.filter(authority__in=authorities)
 
@@ -199,7 +240,7 @@ class ActionPlanQuerySet(models.QuerySet):
         )
 
 
-class ActionPlan(models.Model):
+class ActionPlan(Versioned, SoftDeletable):
     """One SCRAIP: the recommendations of a scrutiny report and what became of them."""
 
     class Status(models.TextChoices):
@@ -224,7 +265,8 @@ class ActionPlan(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
-    objects = ActionPlanQuerySet.as_manager()
+    objects = AliveManager.from_queryset(ActionPlanQuerySet)()
+    all_objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-publication_date", "title"]
@@ -291,7 +333,7 @@ class ReportBack(models.Model):
         return format_fuzzy_date(self.due_on, self.due_precision)
 
 
-class Recommendation(models.Model):
+class Recommendation(Versioned, SoftDeletable):
     """A lettered recommendation. Letters and order are the report's own, even out of sequence."""
 
     action_plan = models.ForeignKey(
@@ -317,6 +359,9 @@ class Recommendation(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = AliveManager.from_queryset(SoftDeleteQuerySet)()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
     class Meta:
         ordering = ["action_plan", "position", "letter"]
         constraints = [
@@ -333,8 +378,14 @@ class Recommendation(models.Model):
 
 
 class RecommendationPartQuerySet(models.QuerySet):
-    def awaiting_response(self):
+    def alive(self):
         return self.filter(
+            recommendation__deleted_at__isnull=True,
+            recommendation__action_plan__deleted_at__isnull=True,
+        )
+
+    def awaiting_response(self):
+        return self.alive().filter(
             response__isnull=True,
             recommendation__action_plan__status=ActionPlan.Status.AWAITING_RESPONSE,
         )
@@ -394,7 +445,7 @@ class RecommendationPart(models.Model):
             return None
 
 
-class Response(models.Model):
+class Response(Versioned):
     """The cabinet's answer to one part. "Noted" is not a decision; nor is "in principle"."""
 
     class Decision(models.TextChoices):
@@ -457,8 +508,3 @@ class Response(models.Model):
     @property
     def entered_on_behalf(self) -> bool:
         return self.responded_by.user_id != self.entered_by_id
-
-
-def answerable_parts_exist():
-    """Subquery: the plan has at least one part, so it can be sent for response."""
-    return Exists(RecommendationPart.objects.filter(recommendation__action_plan=OuterRef("pk")))

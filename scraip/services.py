@@ -13,15 +13,57 @@ class WorkflowError(Exception):
     """A rule of the workflow refused the change; the message is fit to show the user."""
 
 
+class StaleEdit(Exception):
+    """Someone saved the record after this form was loaded; nothing was written."""
+
+    def __init__(self, current):
+        super().__init__("This record was changed by someone else after you opened it.")
+        self.current = current
+
+
+def save_versioned(instance, *, loaded_version: int | None) -> None:
+    """Save an edit only if the row still has the version the form was loaded at.
+
+    The conditional UPDATE takes the row lock, so of several people saving the same version at
+    once exactly one moves it on; the others match no row and get StaleEdit. A new record
+    (no pk yet) has nothing to conflict with.
+    """
+    if instance.pk is None:
+        instance.save()
+        return
+    model = type(instance)
+    claimed = model._base_manager.filter(pk=instance.pk, version=loaded_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise StaleEdit(model._base_manager.get(pk=instance.pk))
+    instance.version = loaded_version + 1
+    instance.save()
+
+
 @transaction.atomic
-def recommendation_save(*, recommendation: Recommendation, part_formset) -> Recommendation:
+def soft_delete(*, record) -> None:
+    record.deleted_at = timezone.now()
+    record.save(update_fields=["deleted_at"])
+
+
+@transaction.atomic
+def restore(*, record) -> None:
+    record.deleted_at = None
+    record.save(update_fields=["deleted_at"])
+
+
+@transaction.atomic
+def recommendation_save(
+    *, recommendation: Recommendation, part_formset, loaded_version: int | None
+) -> Recommendation:
     """Save a recommendation and its sub-parts, keeping exactly one answerable whole when none.
 
     Sub-parts and the unnumbered whole never coexist: numbering a recommendation's parts replaces
     the whole, and removing every sub-part brings the whole back.
     """
     _make_room_at(recommendation)
-    recommendation.save()
+    save_versioned(recommendation, loaded_version=loaded_version)
     part_formset.instance = recommendation
     part_formset.save()
     parts = recommendation.parts.all()
@@ -65,11 +107,20 @@ def action_plan_send_for_response(*, plan: ActionPlan, received_on: datetime.dat
 
 
 @transaction.atomic
-def response_record(*, response: Response, entered_by) -> Response:
-    """Save a response and, when it is the plan's last answer, mark the plan as responded."""
+def response_record(*, response: Response, entered_by, loaded_version: int | None) -> Response:
+    """Save a response and, when it is the plan's last answer, mark the plan as responded.
+
+    A first answer locks its part, so two people answering the same part at once cannot both
+    create one: the second sees the first's answer as a stale edit.
+    """
     response.entered_by = entered_by
     response.responded_on = response.responded_on or timezone.localdate()
-    response.save()
+    if response.pk is None:
+        RecommendationPart.objects.select_for_update().get(pk=response.part_id)
+        existing = Response.objects.filter(part=response.part_id).first()
+        if existing:
+            raise StaleEdit(existing)
+    save_versioned(response, loaded_version=loaded_version)
     plan = ActionPlan.objects.select_for_update().get(
         pk=response.part.recommendation.action_plan_id
     )

@@ -4,6 +4,7 @@ SCRAIP_DEPLOYMENT is "development" (the default, used by `make demo` and the tes
 "production". Production refuses to start without a secret key, allowed hosts and a database URL.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -40,7 +41,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+    # Tests use a file too: an in-memory database shared between threads fails at once with
+    # "table is locked" instead of queueing, which would hide how the real one behaves.
+    # One file per test process, so parallel runs never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -136,6 +140,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# History is evidence: the admin may show it but never "revert" from it.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

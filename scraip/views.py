@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from django_weasyprint.views import WeasyTemplateResponse
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from . import services
+from .audit import history_entries
 from .filters import ActionPlanFilter, RecommendationFilter
 from .forms import (
     ActionPlanForm,
@@ -31,6 +33,7 @@ from .models import (
     PortfolioTerm,
     Recommendation,
     RecommendationPart,
+    Response,
 )
 from .rules import person_of
 
@@ -57,7 +60,7 @@ def _get_plan_for_user(request, pk, permission="scraip.view_actionplan"):
 
 def _get_part_for_user(request, pk):
     part = get_object_or_404(
-        RecommendationPart.objects.select_related(
+        RecommendationPart.objects.alive().select_related(
             "recommendation__action_plan__authority",
             "recommendation__action_plan__committee",
             "recommendation__portfolio",
@@ -239,6 +242,7 @@ def plan_create(request):
     )
     if request.method == "POST" and form.is_valid():
         plan = form.save()
+        plan.save()
         messages.success(request, "Action plan created. Now add its recommendations.")
         return redirect(plan)
     return render(request, "scraip/plan_form.html", {"form": form})
@@ -254,9 +258,13 @@ def plan_edit(request, pk):
         committees=committees_for(authorities_for(request.user)),
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Action plan saved.")
-        return redirect(plan)
+        try:
+            services.save_versioned(form.save(), loaded_version=form.loaded_version)
+        except services.StaleEdit as stale:
+            form.report_stale_edit(stale.current)
+        else:
+            messages.success(request, "Action plan saved.")
+            return redirect(plan)
     return render(request, "scraip/plan_form.html", {"form": form, "plan": plan})
 
 
@@ -286,8 +294,12 @@ def _recommendation_form(request, plan, recommendation):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             services.recommendation_save(
-                recommendation=form.save(commit=False), part_formset=formset
+                recommendation=form.save(commit=False),
+                part_formset=formset,
+                loaded_version=form.loaded_version,
             )
+        except services.StaleEdit as stale:
+            form.report_stale_edit(stale.current)
         except services.WorkflowError as error:
             form.add_error(None, str(error))
         else:
@@ -355,11 +367,129 @@ def respond(request, pk):
         responder=person,
     )
     if request.method == "POST" and form.is_valid():
-        services.response_record(response=form.save(commit=False), entered_by=request.user)
-        messages.success(request, f"Response to {part} saved.")
-        return redirect(reverse("scraip:awaiting_response") if holds_portfolio else plan)
+        try:
+            services.response_record(
+                response=form.save(commit=False),
+                entered_by=request.user,
+                loaded_version=form.loaded_version,
+            )
+        except services.StaleEdit as stale:
+            form.report_stale_edit(stale.current)
+        else:
+            messages.success(request, f"Response to {part} saved.")
+            return redirect(reverse("scraip:awaiting_response") if holds_portfolio else plan)
     return render(
         request,
         "scraip/respond.html",
         {"form": form, "part": part, "plan": plan, "today": timezone.localdate()},
     )
+
+
+@login_required
+def plan_delete(request, pk):
+    """Permission: scraip.change_actionplan. Soft delete: the plan can be restored."""
+    plan = _get_plan_for_user(request, pk, "scraip.change_actionplan")
+    if request.method == "POST":
+        services.soft_delete(record=plan)
+        messages.success(request, f"“{plan.title}” deleted. You can restore it from Deleted items.")
+        return redirect("scraip:deleted_items")
+    return render(request, "scraip/confirm_delete.html", {"record": plan, "plan": plan})
+
+
+@login_required
+def recommendation_delete(request, pk):
+    """Permission: scraip.change_actionplan on its plan. Soft delete, with its parts and answers."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    plan = _get_plan_for_user(request, recommendation.action_plan_id, "scraip.change_actionplan")
+    if request.method == "POST":
+        services.soft_delete(record=recommendation)
+        messages.success(
+            request, f"{recommendation} deleted. You can restore it from Deleted items."
+        )
+        return redirect(plan)
+    return render(request, "scraip/confirm_delete.html", {"record": recommendation, "plan": plan})
+
+
+@login_required
+@permission_required("scraip.add_actionplan", raise_exception=True)
+def deleted_items(request):
+    """Permission: scraip.add_actionplan (scrutiny officers), for their own authority."""
+    authorities = authorities_for(request.user)
+    plans = ActionPlan.all_objects.deleted().filter(authority__in=authorities)
+    recommendations = Recommendation.all_objects.deleted().filter(
+        action_plan__authority__in=authorities, action_plan__deleted_at__isnull=True
+    )
+    return render(
+        request,
+        "scraip/deleted_items.html",
+        {
+            "plans": plans.select_related("committee").order_by("-deleted_at"),
+            "recommendations": recommendations.select_related("action_plan").order_by(
+                "-deleted_at"
+            ),
+        },
+    )
+
+
+def _get_deleted_for_officer(request, model, pk):
+    record = get_object_or_404(model.all_objects.deleted(), pk=pk)
+    plan = record if isinstance(record, ActionPlan) else record.action_plan
+    if not request.user.has_perm("scraip.change_actionplan", plan):
+        raise Http404("Nothing deleted here")
+    return record
+
+
+@login_required
+@require_POST
+def plan_restore(request, pk):
+    """Permission: scraip.change_actionplan on the deleted plan."""
+    plan = _get_deleted_for_officer(request, ActionPlan, pk)
+    services.restore(record=plan)
+    messages.success(request, f"“{plan.title}” restored.")
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def recommendation_restore(request, pk):
+    """Permission: scraip.change_actionplan on the recommendation's (live) plan."""
+    recommendation = _get_deleted_for_officer(request, Recommendation, pk)
+    if recommendation.action_plan.is_deleted:
+        raise Http404("Restore the action plan first")
+    services.restore(record=recommendation)
+    messages.success(request, f"{recommendation} restored.")
+    return redirect(recommendation.get_absolute_url())
+
+
+def _history_page(request, record, plan, title):
+    return render(
+        request,
+        "scraip/history.html",
+        {"record": record, "plan": plan, "title": title, "entries": history_entries(record)},
+    )
+
+
+@login_required
+@require_safe
+def plan_history(request, pk):
+    """Permission: scraip.view_actionplan. Read-only: no page edits or deletes history."""
+    plan = _get_plan_for_user(request, pk)
+    return _history_page(request, plan, plan, f"History of “{plan.title}”")
+
+
+@login_required
+@require_safe
+def recommendation_history(request, pk):
+    """Permission: scraip.view_actionplan on its plan."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    plan = _get_plan_for_user(request, recommendation.action_plan_id)
+    return _history_page(request, recommendation, plan, f"History of {recommendation}")
+
+
+@login_required
+@require_safe
+def response_history(request, pk):
+    """Permission: scraip.view_actionplan on its plan: who answered, and every change since."""
+    response = get_object_or_404(Response.objects.select_related("part__recommendation"), pk=pk)
+    plan = _get_plan_for_user(request, response.part.recommendation.action_plan_id)
+    return _history_page(request, response, plan, f"History of the response to {response.part}")

@@ -71,7 +71,12 @@ def test_editing_keeps_the_plan_and_checks_dates(client, officer, plan, committe
     page = client.post(
         url,
         plan_data(
-            committee, received_on_0="1", received_on_1="1", received_on_2="2007", title="Renamed"
+            committee,
+            received_on_0="1",
+            received_on_1="1",
+            received_on_2="2007",
+            title="Renamed",
+            loaded_version="1",
         ),
     )
     assert page.context["form"].errors["received_on"] == [
@@ -79,7 +84,7 @@ def test_editing_keeps_the_plan_and_checks_dates(client, officer, plan, committe
     ]
     plan.refresh_from_db()
     assert plan.title == "Review of Partnerships"
-    client.post(url, plan_data(committee, title="Renamed"))
+    client.post(url, plan_data(committee, title="Renamed", loaded_version="1"))
     plan.refresh_from_db()
     assert plan.title == "Renamed"
 

@@ -75,6 +75,7 @@ def test_letters_and_order_are_editable_so_g_can_move_up(client, officer, draft)
             "letter": "G",
             "position": "25",
             "text": g.text,
+            "loaded_version": "1",
             "note": "Moved up the order",
             **management(total=0),
         },
@@ -130,7 +131,13 @@ def test_an_answered_sub_part_cannot_be_removed(client, officer, part_a):
     recommendation = part_a.recommendation
     other = recommendation.parts.get(numeral="ii")
     client.force_login(officer)
-    data = {"letter": "A", "position": "1", "text": recommendation.text, **management(2, 2)}
+    data = {
+        "letter": "A",
+        "position": "1",
+        "text": recommendation.text,
+        **management(2, 2),
+        "loaded_version": "1",
+    }
     for index, part in enumerate([part_a, other]):
         data |= {
             f"parts-{index}-id": part.pk,
@@ -153,6 +160,7 @@ def test_an_answered_whole_cannot_be_split(client, officer, part_b):
             "letter": "G",
             "position": "2",
             "text": recommendation.text,
+            "loaded_version": "1",
             **management(),
             "parts-0-numeral": "i",
             "parts-0-text": "A new sub-part",
@@ -175,6 +183,7 @@ def test_removing_every_sub_part_brings_back_the_whole(client, officer, draft):
             "letter": "A",
             "position": "1",
             "text": "Adopt",
+            "loaded_version": "1",
             **management(1, 1),
             "parts-0-id": only.pk,
             "parts-0-numeral": "i",
