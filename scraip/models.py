@@ -365,8 +365,11 @@ class Recommendation(Versioned, SoftDeletable):
     class Meta:
         ordering = ["action_plan", "position", "letter"]
         constraints = [
+            # A deleted recommendation gives up its letter; restoring it checks it is free.
             models.UniqueConstraint(
-                fields=["action_plan", "letter"], name="unique_recommendation_letter"
+                fields=["action_plan", "letter"],
+                condition=Q(deleted_at__isnull=True),
+                name="unique_recommendation_letter",
             )
         ]
 

@@ -456,6 +456,15 @@ def recommendation_restore(request, pk):
     recommendation = _get_deleted_for_officer(request, Recommendation, pk)
     if recommendation.action_plan.is_deleted:
         raise Http404("Restore the action plan first")
+    if Recommendation.objects.filter(
+        action_plan=recommendation.action_plan_id, letter=recommendation.letter
+    ).exists():
+        messages.error(
+            request,
+            f"{recommendation} cannot be restored: the plan now has another recommendation "
+            f"{recommendation.letter}. Change that one's letter first.",
+        )
+        return redirect("scraip:deleted_items")
     services.restore(record=recommendation)
     messages.success(request, f"{recommendation} restored.")
     return redirect(recommendation.get_absolute_url())

@@ -139,3 +139,17 @@ def test_restore_of_someone_elses_plan_is_refused(client, other_officer, plan):
     assert client.post(reverse("scraip:plan_restore", args=[plan.pk])).status_code == 404
     plan.refresh_from_db()
     assert plan.is_deleted
+
+
+def test_a_deleted_recommendations_letter_can_be_reused_and_restore_says_why_not(
+    client, officer, plan, part_b
+):
+    recommendation = part_b.recommendation
+    client.force_login(officer)
+    client.post(reverse("scraip:recommendation_delete", args=[recommendation.pk]))
+    f.RecommendationFactory(action_plan=plan, letter="G")
+    page = client.post(
+        reverse("scraip:recommendation_restore", args=[recommendation.pk]), follow=True
+    )
+    assert "the plan now has another recommendation G" in page.content.decode()
+    assert Recommendation.all_objects.get(pk=recommendation.pk).is_deleted
