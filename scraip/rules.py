@@ -50,7 +50,9 @@ def plan_is_sent(user, plan):
 
 @rules.predicate
 def plan_is_open_for_responses(user, part):
-    return part.recommendation.action_plan.status in {"awaiting_response", "responded"}
+    """Answers may be corrected until the cabinet's response is complete; after that they are
+    the council's record and stay as given (every earlier wording is kept in their history)."""
+    return part.recommendation.action_plan.awaits_response
 
 
 @rules.predicate

@@ -205,3 +205,12 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, part_a):
     page = client.get(respond_url(part_a))
     assert page.status_code == 302
     assert page.url.startswith(reverse("login"))
+
+
+def test_answers_are_locked_once_the_response_is_complete(client, cabinet_a, part_a, plan):
+    plan.status = ActionPlan.Status.RESPONDED
+    plan.save()
+    client.force_login(cabinet_a)
+    assert client.get(respond_url(part_a)).status_code == 403
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Change response" not in page and ">Respond<" not in page
