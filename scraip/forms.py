@@ -248,8 +248,11 @@ class PartForm(forms.ModelForm):
 
 class BasePartFormSet(forms.BaseInlineFormSet):
     def get_queryset(self):
-        # The unnumbered "whole" part is kept by the service, never edited here.
-        return super().get_queryset().exclude(numeral="")
+        # The unnumbered "whole" part is kept by the service, never edited here. Cached, as the
+        # formset asks for it once per form.
+        if not hasattr(self, "_numbered_parts"):
+            self._numbered_parts = super().get_queryset().exclude(numeral="")
+        return self._numbered_parts
 
     def clean(self):
         numerals = [
@@ -301,10 +304,13 @@ class ReportBackForm(FuzzyDateFormMixin, forms.ModelForm):
     def __init__(self, *args, meetings=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_fuzzy_dates()
-        self.fields["meeting"].queryset = (
-            meetings if meetings is not None else Meeting.objects.none()
-        )
-        self.fields["meeting"].empty_label = "No meeting set yet"
+        meetings = meetings if meetings is not None else Meeting.objects.none()
+        self.fields["meeting"].queryset = meetings
+        # Every row offers the same meetings: list them once for the formset, not once a row.
+        self.fields["meeting"].choices = [("", "No meeting set yet")] + [
+            (meeting.pk, f"{meeting.date:%-d %B %Y}{', ' + meeting.place if meeting.place else ''}")
+            for meeting in meetings
+        ]
         self.fields["meeting"].required = False
         self.fields["note"].widget.attrs["rows"] = 2
 

@@ -318,7 +318,7 @@ class ReportBack(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["action_plan", "sequence"]
+        ordering = ["action_plan_id", "sequence"]
         constraints = [
             models.UniqueConstraint(
                 fields=["action_plan", "sequence"], name="unique_report_back_sequence"
@@ -363,7 +363,7 @@ class Recommendation(Versioned, SoftDeletable):
     all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
-        ordering = ["action_plan", "position", "letter"]
+        ordering = ["action_plan_id", "position", "letter"]
         constraints = [
             # A deleted recommendation gives up its letter; restoring it checks it is free.
             models.UniqueConstraint(
@@ -428,7 +428,7 @@ class RecommendationPart(models.Model):
     objects = RecommendationPartQuerySet.as_manager()
 
     class Meta:
-        ordering = ["recommendation", "position", "numeral"]
+        ordering = ["recommendation_id", "position", "numeral"]
         constraints = [
             models.UniqueConstraint(
                 fields=["recommendation", "numeral"], name="unique_part_numeral"
