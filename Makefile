@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := scraip.settings
 
-.PHONY: demo test install assets lint serve clean
+.PHONY: demo test install assets lint audit serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ test: install assets
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Known vulnerabilities in the locked dependencies, from PyPI's advisory data. pip-audit lives in a
+# virtualenv of its own so that its dependencies stay out of the application's.
+audit:
+	test -x .audit-venv/bin/pip-audit || ($(PYTHON) -m venv .audit-venv && .audit-venv/bin/pip install --quiet pip-audit==2.10.1)
+	.audit-venv/bin/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict
 
 clean:
 	rm -rf $(VENV) node_modules static/dist db.sqlite3*

@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class ScraipConfig(AppConfig):
     name = "scraip"
     verbose_name = "SCRAIP action plans"
+
+    def ready(self):
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from . import security
+
+        user_logged_in.connect(security.record_sign_in, dispatch_uid="scraip-sign-in")
+        user_login_failed.connect(security.record_failed_sign_in, dispatch_uid="scraip-failed")
+        user_locked_out.connect(security.record_lockout, dispatch_uid="scraip-locked-out")

@@ -2,8 +2,9 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
-from .models import ActionPlan, Committee, Person, Portfolio, RecommendationPart, Response
+from .models import ActionPlan, Committee, Meeting, Person, Portfolio, RecommendationPart, Response
 
 
 def _select(**attrs):
@@ -103,4 +104,36 @@ class RecommendationFilter(django_filters.FilterSet):
             return queryset.filter(pk__in=overdue)
         if value is False:
             return queryset.filter(~Q(pk__in=overdue))
+        return queryset
+
+
+class MeetingFilter(django_filters.FilterSet):
+    committee = django_filters.ModelChoiceFilter(
+        queryset=None, empty_label="All committees", widget=_select()
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Meeting.Status.choices, empty_label="Any status", widget=_select()
+    )
+    when = django_filters.ChoiceFilter(
+        choices=[("upcoming", "Today and later"), ("past", "Before today")],
+        method="filter_when",
+        label="When",
+        empty_label="Any time",
+        widget=_select(),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["committee", "status", "when"]
+
+    def __init__(self, *args, authorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["committee"].queryset = Committee.objects.filter(authority__in=authorities)
+
+    def filter_when(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "upcoming":
+            return queryset.filter(date__gte=today).order_by("date", "pk")
+        if value == "past":
+            return queryset.filter(date__lt=today)
         return queryset

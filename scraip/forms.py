@@ -1,3 +1,5 @@
+import datetime
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
@@ -20,6 +22,23 @@ from .models import (
     ReportBack,
     Response,
 )
+
+
+class RealDateInputField(DateInputField):
+    """A GOV.UK date input (day, month, year boxes) that answers an impossible or partial date
+    with a plain message: 31 2 2027, a year of 99999999999 or a missing month are refused on the
+    form instead of surfacing Python's wording, or a server error."""
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            if day or month or year:
+                raise ValidationError("Enter a day, a month and a year, for example 14 1 2027")
+            return None
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except (ValueError, OverflowError):
+            raise ValidationError("Enter a real date, for example 14 1 2027") from None
 
 
 class FuzzyDateField(forms.CharField):
@@ -105,8 +124,8 @@ def gds_helper(form, *fields, submit="Save", **layout_kwargs) -> FormHelper:
 
 
 class ActionPlanForm(VersionedFormMixin, forms.ModelForm):
-    publication_date = DateInputField(label="Date of publication", require_all_fields=False)
-    received_on = DateInputField(
+    publication_date = RealDateInputField(label="Date of publication", require_all_fields=False)
+    received_on = RealDateInputField(
         label="Date the cabinet received the report",
         required=False,
         require_all_fields=False,
@@ -150,7 +169,7 @@ class ActionPlanForm(VersionedFormMixin, forms.ModelForm):
 
 
 class SendForResponseForm(forms.Form):
-    received_on = DateInputField(
+    received_on = RealDateInputField(
         label="Date the cabinet received the report", require_all_fields=False
     )
 
@@ -289,6 +308,10 @@ PartFormSet = forms.inlineformset_factory(
     formset=BasePartFormSet,
     extra=2,
     can_delete=True,
+    # A hand-made request cannot make the server build thousands of forms.
+    max_num=30,
+    absolute_max=30,
+    validate_max=True,
 )
 
 
@@ -356,6 +379,9 @@ ReportBackFormSet = forms.inlineformset_factory(
     formset=BaseReportBackFormSet,
     extra=1,
     can_delete=True,
+    max_num=30,
+    absolute_max=30,
+    validate_max=True,
 )
 
 
@@ -383,7 +409,7 @@ class ResponseForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
         help_text="You are recording the response on their behalf.",
         error_messages={"required": "Choose the cabinet member whose response this is"},
     )
-    responded_on = DateInputField(
+    responded_on = RealDateInputField(
         label="Date of the response", required=False, require_all_fields=False
     )
 

@@ -1,4 +1,5 @@
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 
 from .forms import gds_helper
 
@@ -14,3 +15,11 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = gds_helper(self, submit="Sign in")
+
+    def clean_username(self):
+        """No account has a longer username, so one is refused before any lookup: the sign-in
+        records (django-axes) could not store it."""
+        username = self.cleaned_data["username"]
+        if len(username) > self.username_field.max_length:
+            raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+        return username

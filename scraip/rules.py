@@ -88,3 +88,72 @@ rules.add_perm(
     "scraip.respond_to_part",
     plan_is_open_for_responses & (is_admin | holds_part_portfolio | officer_of_part_authority),
 )
+
+
+# Follow-up: meetings, progress updates, verdicts, dashboards and calendar feeds.
+
+
+@rules.predicate
+def is_officer(user):
+    person = person_of(user)
+    return bool(person and person.kind == Person.Kind.OFFICER)
+
+
+@rules.predicate
+def belongs_to_meeting_authority(user, meeting):
+    person = person_of(user)
+    return bool(person and meeting and person.authority_id == meeting.committee.authority_id)
+
+
+@rules.predicate
+def item_is_followed(user, part):
+    """Progress is reported on accepted items of plans that have gone to the cabinet."""
+    return bool(part) and part.is_trackable and not part.recommendation.action_plan.is_draft
+
+
+@rules.predicate
+def leads_item(user, part):
+    person = person_of(user)
+    lead = part.progress_lead() if part else None
+    return bool(person and lead and lead.pk == person.pk)
+
+
+@rules.predicate
+def officer_of_update_authority(user, update):
+    person = person_of(user)
+    return bool(
+        is_scrutiny_officer(user)
+        and person.authority_id == update.subject.recommendation.action_plan.authority_id
+    )
+
+
+@rules.predicate
+def reported_or_entered_update(user, update):
+    person = person_of(user)
+    return bool((person and update.reported_by_id == person.pk) or update.entered_by_id == user.pk)
+
+
+officer_of_meeting = is_scrutiny_officer & belongs_to_meeting_authority
+
+rules.add_perm("scraip.list_meetings", is_admin | has_person)
+rules.add_perm("scraip.add_meeting", is_admin | is_scrutiny_officer)
+rules.add_perm("scraip.view_meeting", is_admin | belongs_to_meeting_authority)
+rules.add_perm("scraip.change_meeting", is_admin | officer_of_meeting)
+rules.add_perm(
+    "scraip.report_progress",
+    item_is_followed & (is_admin | officer_of_part_authority | leads_item),
+)
+rules.add_perm(
+    "scraip.change_target_date",
+    item_is_followed & (is_admin | officer_of_part_authority | leads_item),
+)
+rules.add_perm("scraip.record_verdict", item_is_followed & (is_admin | officer_of_part_authority))
+rules.add_perm(
+    "scraip.change_progressupdate",
+    is_admin | officer_of_update_authority | reported_or_entered_update,
+)
+rules.add_perm("scraip.list_updates_owed", is_admin | is_officer)
+rules.add_perm("scraip.view_officer_dashboard", is_admin | is_scrutiny_officer)
+rules.add_perm("scraip.view_cabinet_dashboard", is_admin | is_cabinet_member)
+rules.add_perm("scraip.view_lead_dashboard", is_admin | is_officer)
+rules.add_perm("scraip.use_calendar_feeds", is_admin | has_person)

@@ -6,6 +6,8 @@ from django.urls import include, path
 
 from .forms_auth import SignInForm
 
+handler400 = "scraip.security.bad_request"
+
 urlpatterns = [
     path(
         "sign-in/",
@@ -16,5 +18,7 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("reviews/", include("reviews.urls")),
+    path("partnerships/", include("partnerships.urls")),
     path("", include("scraip.urls")),
 ]

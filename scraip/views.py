@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -98,11 +98,15 @@ def _plan_detail_queryset(plan):
 def home(request):
     """Permission: any signed-in user; what it shows depends on their roles."""
     person = person_of(request.user)
-    awaiting = RecommendationPart.objects.none()
-    if person:
-        awaiting = RecommendationPart.objects.awaiting_response().for_portfolios(
-            Portfolio.objects.held_by(person)
-        )
+    held = _held_portfolio_ids(request.user)
+    # Both counts in one query: the held portfolios cost one of their own.
+    counts = RecommendationPart.objects.awaiting_response().for_portfolios(held).aggregate(
+        awaiting=Count("pk"),
+        overdue=Count(
+            "pk",
+            filter=Q(recommendation__action_plan__response_deadline__lt=timezone.localdate()),
+        ),
+    )
     plans = ActionPlan.objects.for_authorities(authorities_for(request.user))
     if not request.user.has_perm("scraip.add_actionplan"):
         plans = plans.sent_for_response()
@@ -111,9 +115,11 @@ def home(request):
         "scraip/home.html",
         {
             "person": person,
-            "awaiting_count": awaiting.count(),
-            "overdue_count": awaiting.overdue().count(),
+            "awaiting_count": counts["awaiting"],
+            "overdue_count": counts["overdue"],
             "recent_plans": plans.select_related("committee")[:5],
+            "is_cabinet_member": bool(held),
+            "is_officer": bool(person and person.kind == person.Kind.OFFICER),
         },
     )
 

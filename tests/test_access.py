@@ -9,7 +9,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from partnerships.tests.factories import access_objects as partnership_objects
+from reviews.tests.factories import access_objects as review_objects
 from scraip.tests import factories as f
+from scraip.tests.followup_factories import access_objects as follow_up_objects
 
 PERSONAS = [
     "anonymous",
@@ -20,7 +23,13 @@ PERSONAS = [
     "councillor",
     "other_officer",
 ]
-PUBLIC = {"login"}
+PUBLIC = {
+    "login",
+    "scraip:calendar_feed",
+    "partnerships:register",
+    "partnerships:register_detail",
+    "partnerships:register_report",
+}
 
 LOGIN = "login"
 HOME = "home"  # signed-in people who open the sign-in page are sent home
@@ -29,6 +38,7 @@ READ_PLAN = [LOGIN, 200, 200, 200, 200, 200, 404]
 CHANGE_PLAN = [LOGIN, 200, 403, 403, 403, 403, 404]
 RESTORE = [LOGIN, 302, 404, 404, 404, 404, 404]
 OFFICERS_ONLY = [LOGIN, 200, 403, 403, 403, 403, 200]
+LEAD_CHANGE = [LOGIN, 200, 403, 403, 200, 403, 404]  # scrutiny officers and the lead officer
 
 # route: (method, the object its URL needs, expected result per persona in PERSONAS order)
 RULES = {
@@ -55,6 +65,111 @@ RULES = {
     "scraip:recommendation_history": ("get", "recommendation", READ_PLAN),
     "scraip:response_history": ("get", "response", READ_PLAN),
     "scraip:respond": ("get", "part", [LOGIN, 200, 200, 403, 403, 403, 404]),
+    # Follow-up: meetings and items are read like their plans; the item's lead officer (persona
+    # lead_officer leads part_b) reports progress and moves its target date; verdicts, meetings
+    # and imports are the scrutiny officers'. A calendar feed is public by its token alone.
+    "scraip:meeting_list": ("get", None, EVERYONE_SIGNED_IN),
+    "scraip:meeting_create": ("get", None, OFFICERS_ONLY),
+    "scraip:meeting_detail": ("get", "meeting", READ_PLAN),
+    "scraip:meeting_edit": ("get", "meeting", CHANGE_PLAN),
+    "scraip:meeting_pack": ("get", "meeting", READ_PLAN),
+    "scraip:meeting_pack_pdf": ("get", "meeting", READ_PLAN),
+    "scraip:meeting_request_updates": ("post", "meeting", [LOGIN, 302, 403, 403, 403, 403, 404]),
+    "scraip:report_back_complete": ("get", "report_back", CHANGE_PLAN),
+    "scraip:progress_item": ("get", "item", READ_PLAN),
+    "scraip:progress_add": ("get", "item", [LOGIN, 200, 403, 403, 200, 403, 404]),
+    "scraip:target_date_change": ("get", "item", [LOGIN, 200, 403, 403, 200, 403, 404]),
+    "scraip:verdict_record": ("get", "item_at_meeting", CHANGE_PLAN),
+    "scraip:progress_edit": ("get", "update", [LOGIN, 200, 403, 403, 200, 403, 404]),
+    "scraip:progress_evidence": ("get", "update", READ_PLAN),
+    "scraip:updates_owed": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
+    "scraip:plan_tracker": ("get", "plan", READ_PLAN),
+    "scraip:plan_tracker_export": ("get", "plan_xlsx", READ_PLAN),
+    "scraip:plan_tracker_import": ("get", "plan", CHANGE_PLAN),
+    "scraip:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
+    "scraip:committee_tracker_import": ("get", "committee", CHANGE_PLAN),
+    "scraip:dashboard_officer": ("get", None, OFFICERS_ONLY),
+    "scraip:dashboard_cabinet": ("get", None, [LOGIN, 403, 200, 200, 403, 403, 403]),
+    "scraip:dashboard_lead": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
+    "scraip:calendar_feeds": ("get", None, EVERYONE_SIGNED_IN),
+    "scraip:calendar_feed_revoke": ("post", "feed", RESTORE),
+    "scraip:calendar_feed": ("get", "feed_token", [200, 200, 200, 200, 200, 200, 200]),
+    # Reviews: read by the councils taking part (the review is Maidstone's alone, so Swale's
+    # officer gets 404), changed by its officers and Maidstone's scrutiny officers; the work
+    # programmes, review summaries and the witness directory are shared with the whole network.
+    "reviews:programme": ("get", None, EVERYONE_SIGNED_IN),
+    "reviews:network": ("get", None, EVERYONE_SIGNED_IN),
+    "reviews:witness_directory": ("get", None, EVERYONE_SIGNED_IN),
+    "reviews:create": ("get", None, OFFICERS_ONLY),
+    "reviews:deleted": ("get", None, OFFICERS_ONLY),
+    "reviews:detail": ("get", "review", READ_PLAN),
+    "reviews:summary": ("get", "review", EVERYONE_SIGNED_IN),
+    "reviews:scoping_report": ("get", "review", READ_PLAN),
+    "reviews:scoping_pdf": ("get", "review", READ_PLAN),
+    "reviews:history": ("get", "review", READ_PLAN),
+    "reviews:edit": ("get", "review", CHANGE_PLAN),
+    "reviews:status": ("get", "review", CHANGE_PLAN),
+    "reviews:members": ("get", "review", CHANGE_PLAN),
+    "reviews:officers": ("get", "review", CHANGE_PLAN),
+    "reviews:costs": ("get", "review", CHANGE_PLAN),
+    "reviews:activity_create": ("get", "review", CHANGE_PLAN),
+    "reviews:document_upload": ("get", "review", CHANGE_PLAN),
+    "reviews:recommendations": ("get", "review", CHANGE_PLAN),
+    "reviews:delete": ("get", "review", CHANGE_PLAN),
+    "reviews:restore": ("post", "deleted_review", RESTORE),
+    "reviews:activity_edit": ("get", "activity", CHANGE_PLAN),
+    "reviews:activity_witnesses": ("get", "activity", CHANGE_PLAN),
+    "reviews:activity_delete": ("get", "activity", CHANGE_PLAN),
+    "reviews:activity_restore": ("post", "deleted_activity", [LOGIN, 302, 403, 403, 403, 403, 404]),
+    "reviews:document_download": ("get", "document", READ_PLAN),
+    "reviews:document_delete": ("get", "document", CHANGE_PLAN),
+    "reviews:document_restore": ("post", "deleted_document", [LOGIN, 302, 403, 403, 403, 403, 404]),
+    # Partnerships: the council's register is read by its councillors and officers (Swale's
+    # officer gets 404), kept by its scrutiny officers and the partnership's lead officer
+    # (persona lead_officer); the public register needs no sign-in.
+    "partnerships:register": ("get", None, [200] * 7),
+    "partnerships:register_detail": ("get", "partnership_slug", [200] * 7),
+    "partnerships:register_report": ("get", "partnership_public_report", [200] * 7),
+    "partnerships:list": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:create": ("get", None, OFFICERS_ONLY),
+    "partnerships:detail": ("get", "partnership", READ_PLAN),
+    "partnerships:edit": ("get", "partnership", LEAD_CHANGE),
+    "partnerships:definition": ("get", "partnership", LEAD_CHANGE),
+    "partnerships:checklist": ("get", "partnership", LEAD_CHANGE),
+    "partnerships:links": ("get", "partnership", LEAD_CHANGE),
+    "partnerships:publish": ("post", "partnership", [LOGIN, 302, 403, 403, 403, 403, 404]),
+    "partnerships:delete": ("get", "partnership", CHANGE_PLAN),
+    "partnerships:restore": ("post", "partnership_deleted", RESTORE),
+    "partnerships:history": ("get", "partnership", READ_PLAN),
+    "partnerships:pdf": ("get", "partnership", READ_PLAN),
+    "partnerships:item_add": ("get", "partnership_item_new", LEAD_CHANGE),
+    "partnerships:item_edit": ("get", "partnership_item", LEAD_CHANGE),
+    "partnerships:item_delete": ("get", "partnership_item", LEAD_CHANGE),
+    "partnerships:item_restore": (
+        "post",
+        "partnership_deleted_item",
+        [LOGIN, 302, 403, 403, 302, 403, 404],
+    ),
+    "partnerships:item_history": ("get", "partnership_item", READ_PLAN),
+    "partnerships:report_download": ("get", "partnership_report", READ_PLAN),
+    "partnerships:outcome_progress": ("get", "partnership_outcome", READ_PLAN),
+    "partnerships:progress_add": ("get", "partnership_outcome", LEAD_CHANGE),
+    "partnerships:outcome_target": ("get", "partnership_outcome", LEAD_CHANGE),
+    "partnerships:outcome_verdict": ("get", "partnership_outcome_meeting", CHANGE_PLAN),
+    "partnerships:progress_edit": ("get", "partnership_update", LEAD_CHANGE),
+    "partnerships:progress_evidence": ("get", "partnership_update", READ_PLAN),
+    "partnerships:priority": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:priority_edit": ("get", None, OFFICERS_ONLY),
+    "partnerships:due_for_review": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:corporate_risks": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:compliance": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:totals": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:register_pdf": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:deleted": ("get", None, OFFICERS_ONLY),
+    "partnerships:settings": ("get", None, OFFICERS_ONLY),
+    "partnerships:settings_definition": ("get", None, OFFICERS_ONLY),
+    "partnerships:settings_checklist": ("get", None, OFFICERS_ONLY),
+    "partnerships:recommendation": ("get", "partnership_recommendation", READ_PLAN),
 }
 
 # The Django admin is for the service's administrators (staff) only; these stand for its routes.
@@ -78,11 +193,11 @@ def test_every_route_has_a_rule():
     routes = set(walk(get_resolver().url_patterns))
     ours = {route for route in routes if not route.startswith("admin:")}
     assert ours == set(RULES)
-    assert PUBLIC == {
+    assert {
         route
         for route, (_, _, expected) in RULES.items()
         if expected[0] != LOGIN and route != "logout"
-    }
+    } == PUBLIC
 
 
 CASES = [
@@ -93,7 +208,8 @@ CASES = [
 
 
 @pytest.fixture
-def objects(plan, part_a, part_b, cabinet_a, lead_officer_person):
+def objects(plan, part_a, part_b, cabinet_a, lead_officer_person, officer, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # review documents are written to the storage
     response = f.ResponseFactory(
         part=part_b, responded_by=cabinet_a.person, lead_officer=lead_officer_person
     )
@@ -109,6 +225,14 @@ def objects(plan, part_a, part_b, cabinet_a, lead_officer_person):
         "response": [response.pk],
         "deleted_plan": [deleted_plan.pk],
         "deleted_recommendation": [deleted_recommendation.pk],
+        **review_objects(authority=plan.authority, committee=plan.committee),
+        **follow_up_objects(plan=plan, part=part_b, response=response, officer=officer),
+        **partnership_objects(
+            authority=plan.authority,
+            lead_officer_person=lead_officer_person,
+            recommendation=part_a.recommendation,
+            officer=officer,
+        ),
     }
 
 

@@ -1,7 +1,10 @@
 import datetime
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.utils import timezone
+
+from scraip.progress import STATUS_TAG, VERDICT_TAG
 
 register = template.Library()
 
@@ -60,3 +63,20 @@ STATUS_COLOURS = {
 @register.filter
 def status_colour(plan) -> str:
     return STATUS_COLOURS.get(plan.status, "grey")
+
+
+@register.filter
+def progress_colour(status_key: str) -> str:
+    """GOV.UK tag colour of a self-reported status (or "no_update", "closed")."""
+    return STATUS_TAG.get(status_key, "grey")
+
+
+@register.filter
+def verdict_colour(verdict) -> str:
+    return VERDICT_TAG.get(verdict.verdict, "grey") if verdict else "grey"
+
+
+@register.filter
+def ordinal_update(report_back) -> str:
+    """"1st update, 27 November 2007"."""
+    return f"{ordinal(report_back.sequence)} update, {report_back.due_display}"

@@ -1,0 +1,206 @@
+"""Factories for the partnership register, and the records its routes need in the cross-app
+access and fuzz tests."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from partnerships import models
+from scraip.models import Person
+from scraip.tests import factories as core
+from scraip.tests.followup_factories import MINIMAL_PDF, ProgressUpdateFactory
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Partnership
+        skip_postgeneration_save = True
+
+    authority = factory.SubFactory(core.AuthorityFactory)
+    name = factory.Sequence(lambda n: f"Partnership {n}")
+    slug = factory.Sequence(lambda n: f"partnership-{n}")
+    purpose = "To join up local services for residents."
+    kind = models.Partnership.Kind.STRATEGIC
+    status = models.Partnership.Status.ACTIVE
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.DefinitionCriterion
+
+    authority = factory.SubFactory(core.AuthorityFactory)
+    question = factory.Sequence(lambda n: f"Do the partners share goal {n}?")
+    meets_when = models.Answer.YES
+    position = factory.Sequence(lambda n: n)
+
+
+class DefinitionAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.DefinitionAnswer
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    criterion = factory.SubFactory(
+        CriterionFactory, authority=factory.SelfAttribute("..partnership.authority")
+    )
+    answer = models.Answer.YES
+
+
+class ChecklistItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ChecklistItem
+
+    authority = factory.SubFactory(core.AuthorityFactory)
+    text = factory.Sequence(lambda n: f"Checklist item {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ChecklistAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ChecklistAnswer
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    item = factory.SubFactory(
+        ChecklistItemFactory, authority=factory.SelfAttribute("..partnership.authority")
+    )
+    status = models.ChecklistAnswer.Status.MET
+    answered_on = datetime.date(2026, 9, 1)
+    evidence = "Signed agreement on file."
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Partner
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    organisation = factory.Sequence(lambda n: f"Partner Organisation {n}")
+    sector = models.Partner.Sector.PUBLIC
+
+
+class RepresentativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Representative
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    person = factory.SubFactory(
+        core.CouncillorFactory, authority=factory.SelfAttribute("..partnership.authority")
+    )
+    role = "Board member"
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Contribution
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    year = 2025
+    kind = models.Contribution.Kind.MONEY
+    amount = Decimal("1000")
+    unit = models.Contribution.Unit.POUNDS
+
+
+class BenefitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Benefit
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    year = 2025
+    description = "Faster help for families."
+
+
+class AnnualReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AnnualReport
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    year = 2025
+    title = "Annual report"
+    file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="report.pdf"))
+    original_name = "report.pdf"
+    size = len(MINIMAL_PDF)
+    uploaded_by = factory.SubFactory(core.UserFactory)
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Outcome
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    description = factory.Sequence(lambda n: f"Agreed outcome {n}")
+    target_date = datetime.date(2027, 3, 1)
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Risk
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    description = factory.Sequence(lambda n: f"Risk {n}")
+    likelihood = 3
+    impact = 3
+
+
+class CommitteeReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CommitteeReview
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    considered_on = datetime.date(2026, 6, 1)
+    summary = "The committee was content with progress."
+    next_review_due = datetime.date(2026, 12, 1)
+
+
+def qualifying(partnership, *, publish=False):
+    """Make `partnership` meet its council's definition (one criterion, answered yes)."""
+    DefinitionAnswerFactory(partnership=partnership)
+    if publish:
+        partnership.published_at = timezone.now()
+        partnership.save(update_fields=["published_at"])
+    return partnership
+
+
+def access_objects(*, authority, lead_officer_person, recommendation, officer) -> dict:
+    """Records for every partnerships route in tests/test_access.py and the fuzz test: a
+    published partnership of the conftest council meeting its definition, led by the lead
+    officer, with a risk, an annual report and an outcome (with an update holding evidence);
+    a deleted partnership and a deleted risk to restore."""
+    deleted = datetime.datetime(2026, 10, 1, tzinfo=datetime.UTC)
+    partnership = qualifying(
+        PartnershipFactory(
+            authority=authority,
+            name="Community Safety Partnership",
+            lead_officer=lead_officer_person,
+        ),
+        publish=True,
+    )
+    ChecklistAnswerFactory(partnership=partnership)
+    risk = RiskFactory(partnership=partnership)
+    report = AnnualReportFactory(partnership=partnership, uploaded_by=officer)
+    outcome = OutcomeFactory(partnership=partnership, lead=lead_officer_person)
+    update = ProgressUpdateFactory(subject=outcome, entered_by=officer)
+    update.evidence_file.save("minutes.pdf", ContentFile(MINIMAL_PDF))
+    meeting = core.MeetingFactory(
+        committee=core.CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
+    )
+    assert lead_officer_person.kind == Person.Kind.OFFICER
+    return {
+        "partnership": [partnership.pk],
+        "partnership_item_new": [partnership.pk, "risk"],
+        "partnership_item": ["risk", risk.pk],
+        "partnership_deleted_item": [
+            "risk",
+            RiskFactory(partnership=partnership, deleted_at=deleted).pk,
+        ],
+        "partnership_deleted": [
+            PartnershipFactory(authority=authority, deleted_at=deleted).pk,
+        ],
+        "partnership_report": [report.pk],
+        "partnership_slug": [partnership.slug],
+        "partnership_public_report": [partnership.slug, report.pk],
+        "partnership_outcome": [outcome.pk],
+        "partnership_outcome_meeting": [outcome.pk, meeting.pk],
+        "partnership_update": [update.pk],
+        "partnership_recommendation": [recommendation.pk],
+    }

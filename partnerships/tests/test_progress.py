@@ -1,0 +1,69 @@
+"""Outcomes report progress through the core's one progress mechanism: the updates are
+scraip.ProgressUpdate rows whose subject is the outcome."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from partnerships.models import Outcome
+from scraip.models import ProgressUpdate, Verdict
+from scraip.tests import factories as core
+from scraip.tests.followup_factories import ProgressUpdateFactory
+
+from .factories import OutcomeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def outcome(partnership, lead_officer_person):
+    return OutcomeFactory(
+        partnership=partnership, lead=lead_officer_person, description="Fewer admissions"
+    )
+
+
+def test_the_lead_officer_reports_progress_through_the_core(client, lead_officer, outcome):
+    client.force_login(lead_officer)
+    url = reverse("partnerships:progress_add", args=[outcome.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    response = client.post(
+        url, {"status": "on_track", "narrative": "Admissions down 4%.", "loaded_version": ""}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    update = ProgressUpdate.objects.get()
+    assert update.subject == outcome
+    assert update.reported_by == outcome.lead
+    shown = client.get(reverse("partnerships:outcome_progress", args=[outcome.pk]))
+    assert "Admissions down 4%." in shown.content.decode()
+    detail = client.get(outcome.partnership.get_absolute_url()).content.decode()
+    assert "On track" in detail
+
+
+def test_a_councillor_may_read_but_not_report(client, councillor, outcome):
+    client.force_login(councillor)
+    assert (
+        client.get(reverse("partnerships:outcome_progress", args=[outcome.pk])).status_code == 200
+    )
+    assert client.get(reverse("partnerships:progress_add", args=[outcome.pk])).status_code == 403
+
+
+def test_the_committee_verdict_is_recorded_on_the_outcome(client, officer, outcome, authority):
+    meeting = core.MeetingFactory(
+        committee=core.CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
+    )
+    ProgressUpdateFactory(subject=outcome, reported_on=datetime.date(2027, 1, 4))
+    client.force_login(officer)
+    url = reverse("partnerships:outcome_verdict", args=[outcome.pk, meeting.pk])
+    response = client.post(url, {"verdict": "satisfied", "loaded_version": ""})
+    assert response.status_code == 302, response.context["form"].errors
+    verdict = Verdict.objects.get()
+    assert (verdict.subject, verdict.meeting) == (outcome, meeting)
+
+
+def test_no_second_progress_store():
+    """The register keeps no progress table of its own."""
+    fields = {field.name for field in Outcome._meta.get_fields()}
+    assert {"progress_updates", "verdicts", "target_date_changes"} <= fields
+    assert "status" not in fields

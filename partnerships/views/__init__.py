@@ -1,0 +1,1 @@
+"""Pages of the partnership register, one module per area. Each view names its permission."""

@@ -1,0 +1,67 @@
+"""The public register: no sign-in. It shows only partnerships that are published and meet their
+council's definition, never anything in draft or deleted, and of people only their names and
+roles: never an email address or telephone number."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+from django_filters.views import FilterView
+
+from scraip.models import Authority
+from scraip.uploads import safe_download_response
+
+from ..filters import PublicRegisterFilter
+from ..models import AnnualReport, Partnership
+from ..profile import build_profile, profile_queryset
+
+
+def published_partnerships():
+    return Partnership.objects.published().select_related("authority", "lead_officer")
+
+
+class PublicRegisterView(FilterView):
+    """Permission: none (public). Every published partnership meeting its council's definition."""
+
+    filterset_class = PublicRegisterFilter
+    paginate_by = 25
+    template_name = "partnerships/public/register.html"
+
+    def get_queryset(self):
+        return (
+            published_partnerships()
+            .annotate(partner_count=Count("partners", filter=Q(partners__deleted_at__isnull=True)))
+            .order_by("authority__name", "name", "pk")
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["authorities"] = Authority.objects.filter(
+            pk__in=Partnership.objects.published().values("authority")
+        )
+        return kwargs
+
+
+@require_safe
+def public_detail(request, slug):
+    """Permission: none (public). One published partnership: partners, representatives (names
+    and roles), contributions, benefits, outcomes, risks, exit strategy and annual reports."""
+    partnership = get_object_or_404(
+        profile_queryset(published_partnerships(), public=True), slug=slug
+    )
+    return render(
+        request,
+        "partnerships/public/detail.html",
+        {"profile": build_profile(partnership, public=True), "partnership": partnership},
+    )
+
+
+@require_safe
+def public_report(request, slug, pk):
+    """Permission: none (public). An annual report of a published partnership, as a download."""
+    report = get_object_or_404(
+        AnnualReport.objects.select_related("partnership"), pk=pk, partnership__slug=slug
+    )
+    if not published_partnerships().filter(pk=report.partnership_id).exists():
+        raise Http404("No such report")
+    return safe_download_response(report.file, report.original_name or report.title)

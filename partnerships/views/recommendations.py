@@ -1,0 +1,54 @@
+"""A recommendation's partnerships, seen from the recommendation: the core's pages know nothing
+of partnerships, so this page, owned by the register, shows and changes which partnerships a
+recommendation concerns."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from scraip.models import Recommendation
+
+from .. import services
+from ..forms import RecommendationLinksForm
+from ..models import Partnership
+
+
+@login_required
+def recommendation_partnerships(request, pk):
+    """Permission: scraip.view_actionplan on the recommendation's plan to read (404 otherwise);
+    scraip.change_actionplan to change the links (403 on a post without it)."""
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related("action_plan__authority").prefetch_related(
+            Prefetch("partnerships", queryset=Partnership.objects.with_definition())
+        ),
+        pk=pk,
+        action_plan__deleted_at__isnull=True,
+    )
+    plan = recommendation.action_plan
+    if not request.user.has_perm("scraip.view_actionplan", plan):
+        raise Http404("No recommendation found")
+    can_change = request.user.has_perm("scraip.change_actionplan", plan)
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
+    form = None
+    if can_change:
+        form = RecommendationLinksForm(
+            request.POST or None,
+            recommendation=recommendation,
+            partnerships=Partnership.objects.filter(authority=plan.authority_id),
+        )
+        if request.method == "POST" and form.is_valid():
+            added, removed = form.changes()
+            services.recommendation_links_change(
+                recommendation=recommendation, added=added, removed=removed
+            )
+            messages.success(request, f"Partnerships of {recommendation} saved.")
+            return redirect("partnerships:recommendation", recommendation.pk)
+    return render(
+        request,
+        "partnerships/recommendation.html",
+        {"recommendation": recommendation, "plan": plan, "form": form},
+    )

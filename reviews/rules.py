@@ -1,0 +1,48 @@
+"""Who may do what with reviews. Every view names one of these permissions.
+
+A review is read by the councillors and officers of every council taking part in it, which is
+how a joint review is shared between councils. It is changed by its lead and supporting officers,
+whichever council employs them, and by the scrutiny officers of its lead authority. Everyone in
+the network sees the work programmes: titles, aims and status, never the papers.
+"""
+
+import rules
+
+from scraip.rules import has_person, is_scrutiny_officer, person_of
+
+
+@rules.predicate
+def belongs_to_participating_authority(user, review):
+    person = person_of(user)
+    return bool(person and review and person.authority_id in review.participating_authority_ids)
+
+
+@rules.predicate
+def supports_review(user, review):
+    person = person_of(user)
+    return bool(
+        person
+        and review
+        and (person.pk == review.lead_officer_id or person.pk in review.supporting_officer_ids)
+    )
+
+
+@rules.predicate
+def scrutiny_officer_of_lead_authority(user, review):
+    person = person_of(user)
+    return bool(
+        review and is_scrutiny_officer(user) and person.authority_id == review.lead_authority_id
+    )
+
+
+is_admin = rules.is_superuser
+
+rules.add_perm("reviews.add_review", is_admin | is_scrutiny_officer)
+rules.add_perm(
+    "reviews.view_review", is_admin | belongs_to_participating_authority | supports_review
+)
+rules.add_perm(
+    "reviews.change_review", is_admin | supports_review | scrutiny_officer_of_lead_authority
+)
+# The shared work programmes, the summary of any review in them, and the directory of witnesses.
+rules.add_perm("reviews.view_programmes", is_admin | has_person)

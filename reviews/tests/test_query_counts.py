@@ -1,0 +1,152 @@
+"""Every reviews list and detail page runs the same number of queries at small and large data.
+
+The dataset grows every kind of row a page lists: reviews in the network, members, steps of the
+evidence plan with their lettered parts and witnesses, documents, cost lines, and the action
+plan's recommendations. Each page has one ceiling for both sizes, so a query added per row
+fails at the large size. As in scraip/tests/test_query_counts.py, each ceiling includes what
+every signed-in page runs: the session and its user before the view; after it, the signed-in
+person's authority for the page header and the session saved (savepoint, update, release).
+That is six, or five for the PDF, which has no site header.
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from reviews.models import Review, ReviewActionPlan, ReviewMember
+from reviews.tests.factories import (
+    ActivityFactory,
+    ActivityPartFactory,
+    CostItemFactory,
+    DocumentFactory,
+    ReviewFactory,
+    ReviewMemberFactory,
+    WitnessFactory,
+)
+from scraip.models import Recommendation, RecommendationPart
+from scraip.tests import factories as core
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 30]
+
+# Person; user's person (permission); reviews count; filter choices: authorities, committees;
+# page of reviews (with lead authorities); their councils; their officers; their committees.
+PROGRAMME = 15
+# Person; filter choices: authorities; reviews (with lead authorities); their councils; their
+# officers; every council, for the rows.
+NETWORK = 13
+# Person; filter count of distinct witnesses; page of witness keys; their appearances (with
+# people, parts and activities); the appearances' reviews; those reviews' councils.
+WITNESS_DIRECTORY = 13
+# Review (with lead council, lead officer, meeting); its councils; supporting officers; person;
+# members (with councils); status changes; activities; parts; witnesses; cost lines; documents;
+# committees; action plans; their recommendations; parts (with answers); progress; report-backs;
+# removed activities; removed documents; permission to create a plan.
+DETAIL = 28
+# Review; its councils; supporting officers; person; committees.
+SUMMARY = 11
+# Review; councils; supporting officers; person; members; activities; parts; witnesses; cost
+# lines; committees.
+SCOPING_REPORT = 16
+# As the page, without the site header.
+SCOPING_PDF = 15
+# Review; councils; supporting officers; person; members; councillors offered.
+MEMBERS_FORM = 14
+# Review; councils; supporting officers; person; cost lines; councils as payers.
+COSTS_FORM = 13
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size}-rows")
+def dataset(
+    request, joint_review, officer, authority, other_authority, tunbridge_wells, kent, committee
+):
+    size = request.param
+    councils = [authority, other_authority, tunbridge_wells]
+    joint_review.lead_officer = officer.person
+    joint_review.day_rate = Decimal("350")
+    joint_review.save()
+    joint_review.supporting_officers.set(
+        core.OfficerFactory(authority=councils[n % 3], in_scrutiny_team=True) for n in range(3)
+    )
+    for number in range(size):
+        ReviewMemberFactory(
+            review=joint_review,
+            councillor=core.CouncillorFactory(
+                authority=councils[number % 3], political_group="Independent"
+            ),
+            role=ReviewMember.Role.CHAIR if number == 0 else ReviewMember.Role.MEMBER,
+        )
+        activity = ActivityFactory(
+            review=joint_review,
+            planned_on=datetime.date(2014, 9, 1) + datetime.timedelta(days=number),
+            planned_precision="day",
+            held=number % 2 == 0,
+        )
+        for letter in "AB":
+            part = ActivityPartFactory(activity=activity, letter=letter)
+            WitnessFactory(part=part, topics="governance")
+        DocumentFactory(review=joint_review, title=f"Evidence paper {number}")
+        CostItemFactory(
+            review=joint_review, activity=f"Activity {number}", shared=number % 2 == 0
+        )
+        ReviewFactory(
+            lead_authority=[kent, *councils][number % 4],
+            participants=[councils[(number + 1) % 3]],
+            committees=[committee] if number % 4 == 1 else [],
+            programme_year=2020 + number % 7,
+            status=Review.Status.values[number % 7],
+        )
+    plan = core.SentActionPlanFactory(authority=authority, committee=committee)
+    ReviewActionPlan.objects.create(review=joint_review, action_plan=plan, created_by=officer)
+    for number in range(size):
+        recommendation = Recommendation.objects.create(
+            action_plan=plan, letter=f"R{number}", position=number, text="That it is done."
+        )
+        RecommendationPart.objects.create(recommendation=recommendation, numeral="")
+    return joint_review
+
+
+def get_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+@pytest.mark.parametrize(
+    ("route", "ceiling", "expected"),
+    [
+        ("reviews:detail", DETAIL, b"Evidence paper"),
+        ("reviews:summary", SUMMARY, b"Governance of the Mid Kent"),
+        ("reviews:scoping_report", SCOPING_REPORT, b"Programme manager"),
+        ("reviews:scoping_pdf", SCOPING_PDF, b"%PDF"),
+        ("reviews:members", MEMBERS_FORM, b"Independent"),
+        ("reviews:costs", COSTS_FORM, b"Activity 1"),
+    ],
+)
+def test_review_pages(
+    client, officer, dataset, django_assert_max_num_queries, route, ceiling, expected
+):
+    client.force_login(officer)
+    with django_assert_max_num_queries(ceiling):
+        page = get_page(client, reverse(route, args=[dataset.pk]))
+    assert expected in page.content
+
+
+@pytest.mark.parametrize(
+    ("route", "ceiling", "expected"),
+    [
+        ("reviews:programme", PROGRAMME, b"Governance of the Mid Kent"),
+        ("reviews:network", NETWORK, b"Kent County Council"),
+        ("reviews:witness_directory", WITNESS_DIRECTORY, b"Programme manager"),
+    ],
+)
+def test_list_pages(
+    client, officer, dataset, django_assert_max_num_queries, route, ceiling, expected
+):
+    client.force_login(officer)
+    with django_assert_max_num_queries(ceiling):
+        page = get_page(client, reverse(route))
+    assert expected in page.content

@@ -1,0 +1,74 @@
+"""Factories for the follow-up records: meetings' report-backs, progress updates, verdicts and
+calendar feeds; and the records the cross-app access and fuzz tests need for their routes."""
+
+import datetime
+
+import factory
+from django.core.files.base import ContentFile
+
+from scraip import models
+from scraip.tests import factories as f
+
+MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+class ReportBackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReportBack
+
+    action_plan = factory.SubFactory(f.SentActionPlanFactory)
+    sequence = factory.Sequence(lambda n: n + 1)
+    due_on = datetime.date(2027, 1, 14)
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ProgressUpdate
+
+    subject = None  # give the item
+    status = models.ProgressUpdate.Status.ON_TRACK
+    narrative = "Work has started and is on schedule."
+    reported_by = factory.LazyAttribute(lambda update: update.subject.progress_lead())
+    entered_by = factory.LazyAttribute(lambda update: update.reported_by.user)
+    reported_on = datetime.date(2027, 1, 4)
+
+
+class VerdictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Verdict
+
+    subject = None
+    meeting = None
+    verdict = models.Verdict.Kind.SATISFIED
+    recorded_by = factory.SubFactory(f.UserFactory)
+
+
+def access_objects(*, plan, part, response, officer) -> dict:
+    """Records for every follow-up route in tests/test_access.py: a meeting of the plan's
+    committee with the plan's 1st report-back, an update (with an evidence file) on the accepted
+    `part`, and a calendar feed of the officer's."""
+    meeting = f.MeetingFactory(committee=plan.committee, date=datetime.date(2027, 1, 14))
+    # Sequence 2: the fuzz test's own fixture adds a 1st report-back to the same plan.
+    report_back = ReportBackFactory(
+        action_plan=plan, sequence=2, due_on=meeting.date, meeting=meeting
+    )
+    update = ProgressUpdateFactory(
+        subject=part,
+        report_back=report_back,
+        reported_by=response.lead_officer,
+        entered_by=officer,
+    )
+    update.evidence_file.save("minutes.pdf", ContentFile(MINIMAL_PDF))
+    feed = models.CalendarFeed.objects.create(owner=officer, committee=plan.committee)
+    return {
+        "meeting": [meeting.pk],
+        "report_back": [report_back.pk],
+        "item": [part.pk],
+        "item_at_meeting": [part.pk, meeting.pk],
+        "update": [update.pk],
+        "plan_xlsx": [plan.pk, "xlsx"],
+        "committee": [plan.committee_id],
+        "committee_xlsx": [plan.committee_id, "xlsx"],
+        "feed": [feed.pk],
+        "feed_token": [feed.token],
+    }
