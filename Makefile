@@ -31,8 +31,10 @@ demo: install assets
 	@echo "Serving SCRAIP on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# One test process per core (pytest-xdist); each has its own test database.
+PYTEST_ARGS ?= -n auto
 test: install assets
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -435,6 +435,21 @@ def _field_name(layout_item) -> str | None:
     return None
 
 
+def _plain_number_box(field) -> None:
+    """GOV.UK asks for a text box with a numeric keyboard rather than <input type=number>,
+    whose min and max would also let the browser refuse a negative number before the form can
+    say why."""
+    if isinstance(field.widget, forms.NumberInput):
+        decimal = isinstance(field, forms.DecimalField)
+        attrs = {
+            key: value
+            for key, value in field.widget.attrs.items()
+            if key not in ("min", "max", "step")
+        }
+        attrs["inputmode"] = "decimal" if decimal else "numeric"
+        field.widget = forms.TextInput(attrs=attrs)
+
+
 class ItemForm(VersionedFormMixin, forms.ModelForm):
     """A row of a partnership: versioned, laid out by `layout`, saved by services.item_save."""
 
@@ -448,6 +463,10 @@ class ItemForm(VersionedFormMixin, forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
+            _plain_number_box(field)
+            if isinstance(field.widget, forms.RadioSelect) and hasattr(field, "choices"):
+                # A radio button for "no choice" only confuses: leaving all unticked says it.
+                field.choices = [choice for choice in field.choices if choice[0] != ""]
         self.setup()
         self._add_version_field()
         layout = [item for item in self.layout if _field_name(item) in (None, *self.fields)]
@@ -849,6 +868,7 @@ class RegisterSettingsForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.fields:
+            _plain_number_box(self.fields[name])
             self.fields[name].widget.attrs["class"] = "govuk-input--width-4"
         self._add_version_field()
         self.helper = gds_helper(self, *self.Meta.fields, "loaded_version", submit="Save settings")
@@ -941,6 +961,7 @@ class PriorityForm(VersionedFormMixin, forms.Form):
         self.instance = register_settings
         self.partnerships = list(partnerships)
         self.initial.setdefault("above_the_line", register_settings.above_the_line)
+        _plain_number_box(self.fields["above_the_line"])
         self.fields["above_the_line"].widget.attrs["class"] = "govuk-input--width-4"
         for partnership in self.partnerships:
             self.fields[f"rank_{partnership.pk}"] = forms.IntegerField(

@@ -32,6 +32,23 @@ from .services import is_step_back
 from .similarity import similar_reviews
 
 
+class CheckboxesField(forms.ModelMultipleChoiceField):
+    """Checkboxes of records. A posted id that is not a whole number the database can hold is
+    refused as an invalid choice: Django checks `pk__in` without the range guard of its
+    single-value lookups, so 20 digits would otherwise overflow SQLite."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not (text.isascii() and text.isdigit()) or len(text) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super()._check_values(value)
+
+
 def authority_label(authority: Authority) -> str:
     return authority.short_name or authority.name
 
@@ -71,7 +88,7 @@ class ReviewForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
         required=False,
         label="I have looked at these reviews and this one is not a duplicate",
     )
-    other_authorities = forms.ModelMultipleChoiceField(
+    other_authorities = CheckboxesField(
         queryset=Authority.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -106,6 +123,7 @@ class ReviewForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
             "community_implications",
         ]
         widgets = {"commissioning_committees": forms.CheckboxSelectMultiple}
+        field_classes = {"commissioning_committees": CheckboxesField}
         labels = {
             "title": "Title of the review",
             "aim": "Aim of the review",
@@ -135,6 +153,9 @@ class ReviewForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
             )
         authorities = list(Authority.objects.order_by("name"))
         self.fields["lead_authority"].queryset = lead_authorities.distinct()
+        if not review.pk and len(self.fields["lead_authority"].queryset) == 1:
+            # An officer proposes for their own council: choose it for them.
+            self.initial.setdefault("lead_authority", self.fields["lead_authority"].queryset[0].pk)
         self.fields["other_authorities"].queryset = Authority.objects.all()
         self.fields["other_authorities"].choices = [(a.pk, a.name) for a in authorities]
         committees = list(Committee.objects.select_related("authority"))
@@ -425,6 +446,7 @@ class OfficerSupportForm(VersionedFormMixin, forms.ModelForm):
         model = Review
         fields = ["lead_officer", "supporting_officers"]
         widgets = {"supporting_officers": forms.CheckboxSelectMultiple}
+        field_classes = {"supporting_officers": CheckboxesField}
         labels = {"supporting_officers": "Supporting officers"}
         help_texts = {
             "lead_officer": "Usually the scrutiny officer of the council that chairs the group.",

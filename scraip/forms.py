@@ -352,23 +352,35 @@ class ReportBackForm(FuzzyDateFormMixin, forms.ModelForm):
 class BaseReportBackFormSet(forms.BaseInlineFormSet):
     @transaction.atomic
     def save(self, commit=True):
-        """Number the report-backs 1st, 2nd, 3rd… in date order."""
+        """Number the plan's report-backs 1st, 2nd, 3rd… in date order, counting any the page
+        did not send (a hand-made request can leave rows out)."""
         saved = super().save(commit=False)
         for report_back in self.deleted_objects:
             report_back.delete()
-        kept = [
+        plan = self.instance
+        changed = [
             form.instance
             for form in self.forms
-            if form.instance.due_on and form not in self.deleted_forms
+            if form.instance.due_on and form not in self.deleted_forms and form.has_changed()
         ]
-        kept.sort(key=lambda report_back: report_back.due_on)
+        changed_pks = {report_back.pk for report_back in changed if report_back.pk}
+        others = list(plan.report_backs.exclude(pk__in=changed_pks))
+        in_date_order = sorted(
+            [*changed, *others],
+            key=lambda report_back: (report_back.due_on, report_back.pk or float("inf")),
+        )
         # Park every sequence out of the way first so the unique constraint never trips mid-way.
-        for offset, report_back in enumerate(kept):
+        for offset, report_back in enumerate([*others, *changed]):
             if report_back.pk:
                 ReportBack.objects.filter(pk=report_back.pk).update(sequence=1000 + offset)
-        for sequence, report_back in enumerate(kept, start=1):
-            report_back.sequence = sequence
-            report_back.save()
+        for sequence, report_back in enumerate(in_date_order, start=1):
+            if report_back in others:
+                ReportBack.objects.filter(pk=report_back.pk).update(sequence=sequence)
+        for sequence, report_back in enumerate(in_date_order, start=1):
+            if report_back not in others:
+                report_back.action_plan = plan
+                report_back.sequence = sequence
+                report_back.save()
         return saved
 
 

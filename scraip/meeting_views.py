@@ -105,9 +105,7 @@ def _agenda_context(request, meeting):
         "agenda": agenda,
         "chart": status_chart(items, f"Status of the {len(items)} items due at this meeting"),
         "item_count": len(items),
-        "no_change_count": sum(
-            1 for item in items if item.updated_for_this and not item.changes
-        ),
+        "no_change_count": sum(1 for item in items if item.updated_for_this and not item.changes),
         "can_change": request.user.has_perm("scraip.change_meeting", meeting),
         "today": timezone.localdate(),
     }

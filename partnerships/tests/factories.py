@@ -153,8 +153,15 @@ class CommitteeReviewFactory(factory.django.DjangoModelFactory):
 
 
 def qualifying(partnership, *, publish=False):
-    """Make `partnership` meet its council's definition (one criterion, answered yes)."""
-    DefinitionAnswerFactory(partnership=partnership)
+    """Make `partnership` meet its council's definition: answer each of the council's criteria
+    as it requires (creating one question first if the council has none)."""
+    criteria = list(models.DefinitionCriterion.objects.filter(authority=partnership.authority))
+    if not criteria:
+        criteria = [CriterionFactory(authority=partnership.authority)]
+    for criterion in criteria:
+        models.DefinitionAnswer.objects.update_or_create(
+            partnership=partnership, criterion=criterion, defaults={"answer": criterion.meets_when}
+        )
     if publish:
         partnership.published_at = timezone.now()
         partnership.save(update_fields=["published_at"])
@@ -204,3 +211,32 @@ def access_objects(*, authority, lead_officer_person, recommendation, officer) -
         "partnership_update": [update.pk],
         "partnership_recommendation": [recommendation.pk],
     }
+
+
+def build_register(authority, size, lead, officer):
+    """`size` published partnerships meeting the definition, each with a row of every kind."""
+    committee = core.CommitteeFactory(authority=authority)
+    core.MeetingFactory(committee=committee, date=datetime.date(2027, 2, 1))
+    items = [ChecklistItemFactory(authority=authority) for _ in range(2)]
+    partnerships = []
+    for number in range(size):
+        partnership = qualifying(
+            PartnershipFactory(authority=authority, lead_officer=lead, priority_rank=number + 1),
+            publish=True,
+        )
+        PartnerFactory(partnership=partnership)
+        RepresentativeFactory(partnership=partnership, person=lead)
+        ContributionFactory(partnership=partnership, year=2024)
+        ContributionFactory(
+            partnership=partnership, year=2023, kind="officer_time", unit="days", person=lead
+        )
+        BenefitFactory(partnership=partnership)
+        AnnualReportFactory(partnership=partnership, uploaded_by=officer)
+        outcome = OutcomeFactory(partnership=partnership, lead=lead)
+        ProgressUpdateFactory(subject=outcome, entered_by=officer)
+        RiskFactory(partnership=partnership, on_corporate_register=True)
+        CommitteeReviewFactory(partnership=partnership)
+        for item in items:
+            ChecklistAnswerFactory(partnership=partnership, item=item)
+        partnerships.append(partnership)
+    return partnerships

@@ -19,6 +19,8 @@ from partnerships.models import (
     current_financial_year,
     financial_year_label,
 )
+from reviews.tests.factories import ReviewFactory
+from scraip.models import ReportBack
 from scraip.tests.followup_factories import MINIMAL_PDF
 
 from .factories import CommitteeReviewFactory, RiskFactory
@@ -252,3 +254,27 @@ def test_a_later_review_moves_the_due_date_and_removing_it_moves_it_back(signed_
     signed_in.post(reverse("partnerships:item_delete", args=["review", later.pk]))
     partnership.refresh_from_db()
     assert partnership.next_review_due == datetime.date(2026, 12, 1)
+
+
+def test_a_committee_review_links_where_it_was_considered(signed_in, partnership, plan, authority):
+    report_back = ReportBack.objects.create(
+        action_plan=plan, sequence=1, due_on=datetime.date(2026, 6, 3)
+    )
+    review = ReviewFactory(lead_authority=authority, title="Review of Health Partnerships")
+    response = add(
+        signed_in,
+        partnership,
+        "review",
+        {
+            "considered_on_0": "3",
+            "considered_on_1": "6",
+            "considered_on_2": "2026",
+            "report_back": report_back.pk,
+            "review": review.pk,
+            "summary": "Considered with the SCRAIP's first update.",
+        },
+    )
+    assert response.status_code == 302
+    page = signed_in.get(partnership.get_absolute_url()).content.decode()
+    assert reverse("reviews:summary", args=[review.pk]) in page
+    assert f"{plan.get_absolute_url()}#report-backs" in page

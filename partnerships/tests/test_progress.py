@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Outcome
-from scraip.models import ProgressUpdate, Verdict
+from scraip.models import ProgressUpdate, TargetDateChange, Verdict
 from scraip.tests import factories as core
 from scraip.tests.followup_factories import ProgressUpdateFactory
 
@@ -67,3 +67,31 @@ def test_no_second_progress_store():
     fields = {field.name for field in Outcome._meta.get_fields()}
     assert {"progress_updates", "verdicts", "target_date_changes"} <= fields
     assert "status" not in fields
+
+
+def test_a_moved_target_keeps_the_old_date_and_the_reason(client, lead_officer, outcome):
+    client.force_login(lead_officer)
+    url = reverse("partnerships:outcome_target", args=[outcome.pk])
+    refused = client.post(
+        url, {"new_target": "June 2027", "reason": "", "loaded_version": outcome.version}
+    )
+    assert refused.status_code == 200
+    response = client.post(
+        url,
+        {
+            "new_target": "June 2027",
+            "reason": "A partner's funding came late.",
+            "loaded_version": outcome.version,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    change = TargetDateChange.objects.get()
+    assert (change.subject, change.old_date, change.new_date) == (
+        outcome,
+        datetime.date(2027, 3, 1),
+        datetime.date(2027, 6, 1),
+    )
+    outcome.refresh_from_db()
+    assert outcome.target_date == datetime.date(2027, 6, 1)
+    page = client.get(reverse("partnerships:outcome_progress", args=[outcome.pk])).content.decode()
+    assert "A partner&#x27;s funding came late." in page

@@ -32,31 +32,35 @@ pytestmark = pytest.mark.django_db
 
 SIZES = [3, 30]
 
-# Person; user's person (permission); reviews count; filter choices: authorities, committees;
-# page of reviews (with lead authorities); their councils; their officers; their committees.
-PROGRAMME = 15
-# Person; filter choices: authorities; reviews (with lead authorities); their councils; their
+# Person (the programme's default council); the filter's year choices; its council choices;
+# review count; page of reviews (with lead councils and meetings); their councils; their
+# officers; their committees; the filter's council and committee choices as rendered; the
+# signed-in person's council for the page header.
+PROGRAMME = 16
+# Person; the filter's year choices; reviews (with lead councils); their councils; their
 # officers; every council, for the rows.
-NETWORK = 13
-# Person; filter count of distinct witnesses; page of witness keys; their appearances (with
-# people, parts and activities); the appearances' reviews; those reviews' councils.
-WITNESS_DIRECTORY = 13
+NETWORK = 12
+# Person; count of distinct witnesses; page of witness keys; their appearances (with people,
+# parts and activities); the appearances' reviews; those reviews' councils.
+WITNESS_DIRECTORY = 12
 # Review (with lead council, lead officer, meeting); its councils; supporting officers; person;
-# members (with councils); status changes; activities; parts; witnesses; cost lines; documents;
-# committees; action plans; their recommendations; parts (with answers); progress; report-backs;
-# removed activities; removed documents; permission to create a plan.
+# members (with councils and whom substitutes stand in for); activities; parts; witnesses; cost
+# lines; action plans; their recommendations; parts (with answers); the content type of the
+# progress records (once per process); progress; verdicts; target date changes; report-backs;
+# committees; status changes; documents; removed activities; removed documents.
 DETAIL = 28
-# Review; its councils; supporting officers; person; committees.
+# Person; review (with lead council, lead officer, meeting); its councils; supporting officers;
+# committees.
 SUMMARY = 11
 # Review; councils; supporting officers; person; members; activities; parts; witnesses; cost
 # lines; committees.
 SCOPING_REPORT = 16
 # As the page, without the site header.
 SCOPING_PDF = 15
-# Review; councils; supporting officers; person; members; councillors offered.
-MEMBERS_FORM = 14
-# Review; councils; supporting officers; person; cost lines; councils as payers.
-COSTS_FORM = 13
+# Review; councils; supporting officers; person; councillors offered; members.
+MEMBERS_FORM = 12
+# Review; councils; supporting officers; person; cost lines.
+COSTS_FORM = 11
 
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size}-rows")
@@ -89,9 +93,7 @@ def dataset(
             part = ActivityPartFactory(activity=activity, letter=letter)
             WitnessFactory(part=part, topics="governance")
         DocumentFactory(review=joint_review, title=f"Evidence paper {number}")
-        CostItemFactory(
-            review=joint_review, activity=f"Activity {number}", shared=number % 2 == 0
-        )
+        CostItemFactory(review=joint_review, activity=f"Activity {number}", shared=number % 2 == 0)
         ReviewFactory(
             lead_authority=[kent, *councils][number % 4],
             participants=[councils[(number + 1) % 3]],

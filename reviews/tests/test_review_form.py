@@ -81,6 +81,12 @@ def test_an_officer_can_only_lead_a_review_for_their_own_council(
     assert not Review.objects.exists()
 
 
+def test_the_officers_own_council_is_chosen_as_the_lead(client, officer, authority):
+    client.force_login(officer)
+    html = client.get(reverse("reviews:create")).content.decode()
+    assert f'<option value="{authority.pk}" selected>{authority.name}</option>' in html
+
+
 def test_a_review_like_another_councils_is_flagged_and_linked_before_it_is_saved(
     client, officer, committee, other_authority
 ):
@@ -177,3 +183,13 @@ def test_a_meeting_of_a_commissioning_committee_sets_the_report_back_date(
     assert joint_review.reports_to == meeting
     assert joint_review.report_due_display == "9 December 2014"
     assert joint_review.report_deadline == datetime.date(2014, 12, 9)
+
+
+@pytest.mark.parametrize("field", ["other_authorities", "commissioning_committees"])
+def test_an_id_too_large_for_the_database_is_an_invalid_choice(client, officer, committee, field):
+    client.force_login(officer)
+    body = proposal([committee], **{field: ["99999999999999999999"]})
+    response = client.post(reverse("reviews:create"), body)
+    assert response.status_code == 200
+    assert "is not a valid value" in page_text(response)
+    assert not Review.objects.exists()

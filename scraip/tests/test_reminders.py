@@ -98,4 +98,3 @@ def test_officer_asks_for_updates_from_the_meeting_page_once_a_day(
 def test_bad_date_is_refused(db):
     with pytest.raises(Exception, match="YYYY-MM-DD"):
         call_command("send_reminders", date="31/02/2027")
-

@@ -95,3 +95,32 @@ def test_only_officers_change_the_schedule(client, request, persona, plan):
     url = reverse("scraip:report_backs_edit", args=[plan.pk])
     assert client.post(url, rows("October 2008")).status_code == 403
     assert not plan.report_backs.exists()
+
+
+def test_rows_left_out_of_a_request_are_kept_and_numbered_with_the_new(client, officer, plan):
+    """A hand-made request that omits the saved rows must not trip the unique numbering."""
+    client.force_login(officer)
+    url = reverse("scraip:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("1 April 2008", "October 2008"))
+    page = client.post(url, rows("27 November 2007"))  # INITIAL_FORMS 0: saved rows not sent
+    assert page.status_code == 302
+    schedule = [(r.sequence, r.due_display) for r in plan.report_backs.all()]
+    assert schedule == [(1, "27 November 2007"), (2, "1 April 2008"), (3, "October 2008")]
+
+
+def test_a_moved_date_renumbers_the_schedule(client, officer, plan):
+    client.force_login(officer)
+    url = reverse("scraip:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("27 November 2007", "1 April 2008"))
+    first, second = plan.report_backs.all()
+    client.post(
+        url,
+        rows(
+            "May 2008",
+            "1 April 2008",
+            initial=2,
+            **{"report_backs-0-id": first.pk, "report_backs-1-id": second.pk},
+        ),
+    )
+    schedule = [(r.pk, r.sequence, r.due_display) for r in plan.report_backs.all()]
+    assert schedule == [(second.pk, 1, "1 April 2008"), (first.pk, 2, "May 2008")]

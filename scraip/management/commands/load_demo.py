@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from partnerships import demo as partnership_demo
 from reviews import demo as review_demo
 from scraip import demo_followup
 from scraip.fuzzydates import Precision, format_fuzzy_date, parse_fuzzy_date
@@ -655,6 +656,7 @@ class Command(BaseCommand):
                 load_plan(plan)
             review_demo.load(self.stdout)
             demo_followup.load(self.stdout)
+            partnership_demo.load(self.stdout)
         self.stdout.write(f"Demo loaded. Sign in with any of these (password {PASSWORD}):")
         for login in LOGINS:
             self.stdout.write(f"  {login.username} / {PASSWORD} — {login.role}")
