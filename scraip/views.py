@@ -100,12 +100,16 @@ def home(request):
     person = person_of(request.user)
     held = _held_portfolio_ids(request.user)
     # Both counts in one query: the held portfolios cost one of their own.
-    counts = RecommendationPart.objects.awaiting_response().for_portfolios(held).aggregate(
-        awaiting=Count("pk"),
-        overdue=Count(
-            "pk",
-            filter=Q(recommendation__action_plan__response_deadline__lt=timezone.localdate()),
-        ),
+    counts = (
+        RecommendationPart.objects.awaiting_response()
+        .for_portfolios(held)
+        .aggregate(
+            awaiting=Count("pk"),
+            overdue=Count(
+                "pk",
+                filter=Q(recommendation__action_plan__response_deadline__lt=timezone.localdate()),
+            ),
+        )
     )
     plans = ActionPlan.objects.for_authorities(authorities_for(request.user))
     if not request.user.has_perm("scraip.add_actionplan"):

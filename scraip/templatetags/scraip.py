@@ -78,5 +78,5 @@ def verdict_colour(verdict) -> str:
 
 @register.filter
 def ordinal_update(report_back) -> str:
-    """"1st update, 27 November 2007"."""
+    """ "1st update, 27 November 2007"."""
     return f"{ordinal(report_back.sequence)} update, {report_back.due_display}"
