@@ -338,7 +338,7 @@ class PickManyField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk)
-            if not text.isdigit() or len(text) > 18:
+            if not (text.isascii() and text.isdigit()) or len(text) > 18:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
@@ -412,7 +412,7 @@ class RecommendationLinksForm(forms.Form):
 
     def clean_shown(self):
         parts = (self.cleaned_data["shown"] or "").split(",")
-        return {int(part) for part in parts if part.isdigit() and len(part) < 10}
+        return {int(part) for part in parts if part.isascii() and part.isdigit() and len(part) < 10}
 
     def changes(self) -> tuple[list, list]:
         chosen = set(self.cleaned_data["partnerships"])

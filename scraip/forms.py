@@ -96,7 +96,7 @@ class VersionedFormMixin:
     @property
     def loaded_version(self) -> int:
         value = str(self.data.get(self.add_prefix("loaded_version"), ""))
-        return int(value) if value.isdigit() and len(value) < 10 else 0
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
 
     def report_stale_edit(self, current) -> None:
         """Explain what the other person changed and arm the form to save over it knowingly."""

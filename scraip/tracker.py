@@ -178,7 +178,7 @@ def check_rows(file, items_by_id: dict) -> tuple[list[ImportRow], list[RowError]
     for number, row in data:
         problems = []
         item_id = row.get(ITEM_ID, "")
-        item = items_by_id.get(int(item_id)) if item_id.isdigit() else None
+        item = items_by_id.get(int(item_id)) if item_id.isascii() and item_id.isdigit() else None
         if not item_id:
             problems.append("the Item ID is empty")
         elif item is None:

@@ -20,6 +20,7 @@ from django.urls import get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partnerships.tests.factories import OTHER_KINDS as PARTNERSHIP_ROW_KINDS
 from scraip.models import ReportBack
 from scraip.tests import factories as f
 from scraip.tests.factories import PASSWORD
@@ -72,7 +73,9 @@ FORM_VIEWS = {
     "partnerships:checklist": [("officer", "partnership")],
     "partnerships:links": [("officer", "partnership")],
     "partnerships:delete": [("officer", "partnership")],
-    "partnerships:item_add": [("officer", "partnership_item_new")],
+    # A risk, then every other kind of row a partnership has.
+    "partnerships:item_add": [("officer", "partnership_item_new")]
+    + [("officer", f"partnership_new_{kind}") for kind in PARTNERSHIP_ROW_KINDS],
     "partnerships:item_edit": [("officer", "partnership_item")],
     "partnerships:item_delete": [("officer", "partnership_item")],
     "partnerships:progress_add": [("lead_officer", "partnership_outcome")],

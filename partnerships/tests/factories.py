@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnerships import models
-from scraip.models import Person
 from scraip.tests import factories as core
 from scraip.tests.followup_factories import MINIMAL_PDF, ProgressUpdateFactory
 
@@ -168,6 +167,17 @@ def qualifying(partnership, *, publish=False):
     return partnership
 
 
+OTHER_KINDS = (
+    "partner",
+    "representative",
+    "contribution",
+    "benefit",
+    "report",
+    "outcome",
+    "review",
+)
+
+
 def access_objects(*, authority, lead_officer_person, recommendation, officer) -> dict:
     """Records for every partnerships route in tests/test_access.py and the fuzz test: a
     published partnership of the conftest council meeting its definition, led by the lead
@@ -191,10 +201,11 @@ def access_objects(*, authority, lead_officer_person, recommendation, officer) -
     meeting = core.MeetingFactory(
         committee=core.CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
     )
-    assert lead_officer_person.kind == Person.Kind.OFFICER
     return {
         "partnership": [partnership.pk],
         "partnership_item_new": [partnership.pk, "risk"],
+        # Every other kind of row, for the fuzz test's forms.
+        **{f"partnership_new_{kind}": [partnership.pk, kind] for kind in OTHER_KINDS},
         "partnership_item": ["risk", risk.pk],
         "partnership_deleted_item": [
             "risk",

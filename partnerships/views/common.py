@@ -23,7 +23,11 @@ def register_authority(request) -> Authority:
         return person.authority
     authorities = authorities_for(request.user)
     chosen = request.GET.get("authority", "")
-    found = authorities.filter(pk=chosen).first() if chosen.isdigit() and len(chosen) < 10 else None
+    found = (
+        authorities.filter(pk=chosen).first()
+        if chosen.isascii() and chosen.isdigit() and len(chosen) < 10
+        else None
+    )
     found = found or authorities.first()
     if found is None:
         raise Http404("No council")

@@ -198,7 +198,9 @@ def totals(request):
     years = [total.year for total in by_year]
     chosen = request.GET.get("year", "")
     year = (
-        int(chosen) if chosen.isdigit() and int(chosen) in years else (years[0] if years else None)
+        int(chosen)
+        if chosen.isascii() and chosen.isdigit() and int(chosen) in years
+        else (years[0] if years else None)
     )
     shares = totals_by_partnership(contributions.filter(year=year), register_settings.hours_per_day)
     return render(

@@ -140,6 +140,19 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(client, officer
     assert not ProgressUpdate.objects.exists()
 
 
+def test_an_item_id_of_unusual_digits_is_a_bad_row(client, officer, followed):
+    """Superscript two passes str.isdigit() but not int()."""
+    client.force_login(officer)
+    workbook = load_workbook(io.BytesIO(export(client, followed.plan).content))
+    workbook.active.append(["\u00b2", *[""] * 13, "On track", "Done", ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = upload(client, followed.plan, buffer.getvalue())
+    assert response.status_code == 200
+    assert "There is no item \u00b2 in this tracker" in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
 def test_a_spreadsheet_without_the_tracker_columns_is_refused(client, officer, followed):
     workbook = Workbook()
     workbook.active.append(["Item", "Status", "Notes"])

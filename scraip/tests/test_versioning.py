@@ -72,6 +72,18 @@ def test_a_stale_response_edit_is_refused_and_shows_the_other_change(
     assert response.action == "My own wording of the action."
 
 
+@pytest.mark.parametrize("version", ["\u00b2", "\u0661", "99999999999999999999", "-1", ""])
+def test_a_version_that_is_no_number_is_refused_as_stale(client, cabinet_a, response, version):
+    """Superscript two and Arabic-Indic digits pass str.isdigit() but not int()."""
+    client.force_login(cabinet_a)
+    url = reverse("scraip:respond", args=[response.part_id])
+    page = client.post(url, response_data(response, action="Mine.", loaded_version=version))
+    assert page.status_code == 200
+    assert "changed this after you opened it" in page.content.decode()
+    response.refresh_from_db()
+    assert response.version == 1
+
+
 def test_a_stale_recommendation_edit_is_refused(client, officer, part_b):
     recommendation = part_b.recommendation
     url = reverse("scraip:recommendation_edit", args=[recommendation.pk])
