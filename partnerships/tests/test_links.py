@@ -42,3 +42,10 @@ def test_a_recommendation_names_its_partnerships(client, officer, councillor, pa
     assert "West Kent Health Partnership" in page.content.decode()
     assert page.context["form"] is None
     assert client.post(url, {"partnerships": []}).status_code == 403
+
+
+def test_the_action_plan_links_each_recommendation_to_its_partnerships(client, councillor, part_a):
+    recommendation = part_a.recommendation
+    client.force_login(councillor)
+    page = client.get(recommendation.action_plan.get_absolute_url()).content.decode()
+    assert reverse("partnerships:recommendation", args=[recommendation.pk]) in page
