@@ -155,6 +155,7 @@ def configuration_save(
     for row in rows:
         row.save()
     for row in formset.deleted_objects:
+        row.refresh_from_db()  # the form may have blanked the copy it holds
         soft_delete(record=row)
 
 

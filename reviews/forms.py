@@ -624,6 +624,7 @@ class BaseActivityPartFormSet(forms.BaseInlineFormSet):
     def save(self, commit=True):
         parts = super().save(commit=False)
         for part in self.deleted_objects:
+            part.refresh_from_db()  # the form may have blanked the copy it holds
             part.delete()
         kept = [
             form.instance
@@ -725,6 +726,7 @@ class BaseWitnessFormSet(forms.BaseModelFormSet):
     def save(self, commit=True):
         witnesses = super().save(commit=False)
         for witness in self.deleted_objects:
+            witness.refresh_from_db()  # the form may have blanked the copy it holds
             witness.delete()
         for witness in witnesses:
             witness.save()
@@ -827,6 +829,7 @@ class BaseCostItemFormSet(forms.BaseInlineFormSet):
     def save(self, commit=True):
         items = super().save(commit=False)
         for item in self.deleted_objects:
+            item.refresh_from_db()  # the form may have blanked the copy it holds
             item.delete()
         kept = [
             form.instance

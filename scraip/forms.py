@@ -297,6 +297,7 @@ class BasePartFormSet(forms.BaseInlineFormSet):
         for part in parts:
             part.save()
         for part in self.deleted_objects:
+            part.refresh_from_db()  # the form may have blanked the copy it holds
             part.delete()
         return parts
 
@@ -356,6 +357,9 @@ class BaseReportBackFormSet(forms.BaseInlineFormSet):
         did not send (a hand-made request can leave rows out)."""
         saved = super().save(commit=False)
         for report_back in self.deleted_objects:
+            # Deleted as saved: the form may have blanked a field of the copy it holds, and the
+            # history row written on delete needs the saved values.
+            report_back.refresh_from_db()
             report_back.delete()
         plan = self.instance
         changed = [

@@ -124,3 +124,27 @@ def test_a_moved_date_renumbers_the_schedule(client, officer, plan):
     )
     schedule = [(r.pk, r.sequence, r.due_display) for r in plan.report_backs.all()]
     assert schedule == [(second.pk, 1, "1 April 2008"), (first.pk, 2, "May 2008")]
+
+
+def test_a_row_deleted_with_its_date_blanked_is_deleted_with_its_history(client, officer, plan):
+    client.force_login(officer)
+    url = reverse("scraip:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("27 November 2007", "1 April 2008"))
+    first, second = plan.report_backs.all()
+    page = client.post(
+        url,
+        rows(
+            "",
+            "1 April 2008",
+            initial=2,
+            **{
+                "report_backs-0-id": first.pk,
+                "report_backs-0-DELETE": "on",
+                "report_backs-1-id": second.pk,
+            },
+        ),
+    )
+    assert page.status_code == 302
+    assert [(r.sequence, r.due_display) for r in plan.report_backs.all()] == [(1, "1 April 2008")]
+    deletion = first.history.latest()
+    assert deletion.history_type == "-" and deletion.due_on == datetime.date(2007, 11, 27)
