@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from . import services
 from .forms import FuzzyDateField, RealDateInputField, VersionedFormMixin, gds_helper
 from .fuzzydates import format_fuzzy_date
 from .models import Meeting, Person, ProgressUpdate, ReportBack, Verdict
@@ -140,6 +141,24 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
         if reported_on and reported_on > timezone.localdate():
             raise ValidationError("The date it was reported must be today or earlier")
         return reported_on
+
+    def record(self, *, person, entered_by, update=None) -> ProgressUpdate:
+        """Saves the valid form through services.progress_record, for any tracked subject.
+        Raises services.StaleEdit and services.WorkflowError as that does."""
+        data = self.cleaned_data
+        return services.progress_record(
+            subject=self.subject,
+            status=data["status"],
+            narrative=data["narrative"],
+            evidence_link=data["evidence_link"],
+            evidence_file=data.get("evidence_file"),
+            report_back=data.get("report_back"),
+            reported_by=data.get("reported_by") or person,
+            reported_on=data.get("reported_on"),
+            entered_by=entered_by,
+            update=update,
+            loaded_version=self.loaded_version,
+        )
 
 
 def _report_back_label(report_back: ReportBack) -> str:

@@ -102,21 +102,8 @@ def _progress_form(request, part, update=None):
         reporters=Person.objects.officers().filter(authority=plan.authority_id),
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.progress_record(
-                subject=part,
-                status=data["status"],
-                narrative=data["narrative"],
-                evidence_link=data["evidence_link"],
-                evidence_file=data.get("evidence_file"),
-                report_back=data.get("report_back"),
-                reported_by=data.get("reported_by") or person,
-                reported_on=data.get("reported_on"),
-                entered_by=request.user,
-                update=update,
-                loaded_version=form.loaded_version,
-            )
+            form.record(person=person, entered_by=request.user, update=update)
         except services.StaleEdit as stale:
             form.report_stale_edit(stale.current)
         except services.WorkflowError as error:
