@@ -1,14 +1,34 @@
 """Shared fixtures: one council with its scrutiny officer, two cabinet members (portfolios A and
 B), a lead officer and a councillor; a second council whose officer must see none of the first's
-records; and a plan awaiting response with recommendations in both portfolios."""
+records; a plan awaiting response with recommendations in both portfolios; the same plan
+answered and ready to follow up (`followed`); and the browser the journeys drive."""
 
 import datetime
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
-from scraip.models import Person
-from scraip.tests import factories as f
+from scraip.councils.models import Meeting, Person
+from scraip.councils.tests.factories import (
+    AuthorityFactory,
+    CommitteeFactory,
+    MeetingFactory,
+    PersonFactory,
+    PortfolioFactory,
+    PortfolioTermFactory,
+    UserFactory,
+)
+from scraip.followup.models import FollowedPart
+from scraip.plans.models import ActionPlan, RecommendationPart, ReportBack, Response
+from scraip.plans.tests.factories import (
+    PartFactory,
+    RecommendationFactory,
+    ResponseFactory,
+    SentActionPlanFactory,
+)
 
 # Playwright's sync API runs an event loop in the test thread; the Django ORM calls the tests
 # make around it are still synchronous and safe.
@@ -17,24 +37,24 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture
 def authority(db):
-    return f.AuthorityFactory(name="Maidstone Borough Council", short_name="Maidstone")
+    return AuthorityFactory(name="Maidstone Borough Council", short_name="Maidstone")
 
 
 @pytest.fixture
 def other_authority(db):
-    return f.AuthorityFactory(name="Swale Borough Council", short_name="Swale")
+    return AuthorityFactory(name="Swale Borough Council", short_name="Swale")
 
 
 @pytest.fixture
 def committee(authority):
-    return f.CommitteeFactory(
+    return CommitteeFactory(
         authority=authority, name="Strategic Leadership Overview and Scrutiny Committee"
     )
 
 
 def _person_with_login(username, **kwargs):
-    user = f.UserFactory(username=username)
-    return f.PersonFactory(user=user, **kwargs)
+    user = UserFactory(username=username)
+    return PersonFactory(user=user, **kwargs)
 
 
 @pytest.fixture
@@ -68,12 +88,12 @@ def lead_officer(lead_officer_person):
 
 @pytest.fixture
 def portfolio_a(authority):
-    return f.PortfolioFactory(authority=authority, title="Leader of the Council")
+    return PortfolioFactory(authority=authority, title="Leader of the Council")
 
 
 @pytest.fixture
 def portfolio_b(authority):
-    return f.PortfolioFactory(authority=authority, title="Cabinet Member for Corporate Services")
+    return PortfolioFactory(authority=authority, title="Cabinet Member for Corporate Services")
 
 
 @pytest.fixture
@@ -85,9 +105,7 @@ def cabinet_a(portfolio_a, authority):
         authority=authority,
         political_group="Liberal Democrat",
     )
-    f.PortfolioTermFactory(
-        portfolio=portfolio_a, holder=person, starts_on=datetime.date(2020, 5, 1)
-    )
+    PortfolioTermFactory(portfolio=portfolio_a, holder=person, starts_on=datetime.date(2020, 5, 1))
     return person.user
 
 
@@ -100,9 +118,7 @@ def cabinet_b(portfolio_b, authority):
         authority=authority,
         political_group="Conservative",
     )
-    f.PortfolioTermFactory(
-        portfolio=portfolio_b, holder=person, starts_on=datetime.date(2020, 5, 1)
-    )
+    PortfolioTermFactory(portfolio=portfolio_b, holder=person, starts_on=datetime.date(2020, 5, 1))
     return person.user
 
 
@@ -131,7 +147,7 @@ def other_officer(other_authority):
 @pytest.fixture
 def plan(authority, committee):
     """Sent to the cabinet on 1 October 2026, so the response is due on 1 December 2026."""
-    return f.SentActionPlanFactory(
+    return SentActionPlanFactory(
         authority=authority,
         committee=committee,
         title="Review of Partnerships",
@@ -142,31 +158,118 @@ def plan(authority, committee):
 @pytest.fixture
 def part_a(plan, portfolio_a):
     """Recommendation A (i), in the Leader's portfolio."""
-    recommendation = f.RecommendationFactory(
+    recommendation = RecommendationFactory(
         action_plan=plan,
         letter="A",
         position=1,
         portfolio=portfolio_a,
         text="That the council adopts a definition of a partnership.",
     )
-    f.PartFactory(recommendation=recommendation, numeral="ii", position=2, text="Keep a database.")
-    return f.PartFactory(recommendation=recommendation, numeral="i", position=1, text="Adopt it.")
+    PartFactory(recommendation=recommendation, numeral="ii", position=2, text="Keep a database.")
+    return PartFactory(recommendation=recommendation, numeral="i", position=1, text="Adopt it.")
 
 
 @pytest.fixture
 def part_b(plan, portfolio_b):
     """Recommendation G, answered as a whole, in portfolio B."""
-    recommendation = f.RecommendationFactory(
+    recommendation = RecommendationFactory(
         action_plan=plan,
         letter="G",
         position=2,
         portfolio=portfolio_b,
         text="That a partnerships web page be created.",
     )
-    return f.PartFactory(recommendation=recommendation)
+    return PartFactory(recommendation=recommendation)
 
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hashing the personas' passwords with PBKDF2 would dominate the suite's run time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Follow-up: the plan answered and ready to follow up.
+
+# Recommendation A (i) is accepted and A (ii) rejected; G (part_b) is accepted; both accepted
+# items are led by Liam Lead (lead_officer). The committee meets on 14 January 2027, where the
+# 1st report-back is due; the 2nd is due in June 2027 with no meeting yet.
+
+MEETING_DAY = datetime.date(2027, 1, 14)
+
+
+@dataclass
+class Followed:
+    plan: ActionPlan
+    item_a: FollowedPart
+    rejected: FollowedPart
+    item_g: FollowedPart
+    meeting: Meeting
+    first: ReportBack
+    second: ReportBack
+
+
+@pytest.fixture
+def followed(plan, part_a, part_b, committee, cabinet_a, cabinet_b, lead_officer_person, officer):
+    rejected = RecommendationPart.objects.get(recommendation=part_a.recommendation, numeral="ii")
+    for part, holder in ((part_a, cabinet_a), (part_b, cabinet_b)):
+        ResponseFactory(
+            part=part,
+            lead_officer=lead_officer_person,
+            responded_by=holder.person,
+            entered_by=holder,
+            action=f"Carry out {part}.",
+            timetable=datetime.date(2027, 3, 1),
+        )
+    ResponseFactory(
+        part=rejected,
+        decision=Response.Decision.REJECTED,
+        explanation="Not affordable.",
+        action="",
+        timetable=None,
+        lead_officer=None,
+        responded_by=cabinet_a.person,
+        entered_by=cabinet_a,
+    )
+    plan.status = ActionPlan.Status.RESPONDED
+    plan.save()
+    meeting = MeetingFactory(committee=committee, date=MEETING_DAY, place="Town Hall")
+    first = ReportBack.objects.create(
+        action_plan=plan, sequence=1, due_on=MEETING_DAY, meeting=meeting
+    )
+    second = ReportBack.objects.create(
+        action_plan=plan, sequence=2, due_on=datetime.date(2027, 6, 1)
+    )
+    tracked = FollowedPart.objects.in_bulk([part_a.pk, rejected.pk, part_b.pk])
+    return Followed(
+        plan, tracked[part_a.pk], tracked[rejected.pk], tracked[part_b.pk], meeting, first, second
+    )
+
+
+# Browser journeys: pytest-playwright drives Debian's Chromium, never a downloaded browser.
+
+CHROMIUM = "/usr/bin/chromium"
+
+# No sandbox because CI containers run as root; the rest keeps Chromium off the network so a test
+# only ever talks to the live server.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def built_stylesheet():
+    """axe judges contrast and focus on the page as styled, so the compiled CSS must exist."""
+    stylesheet = Path(settings.BASE_DIR) / "static" / "dist" / "scraip.css"
+    if not stylesheet.exists():
+        pytest.fail(f"{stylesheet} is missing: run `npm run build` first", pytrace=False)

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.http import QueryDict
 
-from scraip.models import Authority
+from scraip.councils.models import Authority
 
 from .models import DefinitionState, Partnership
 

@@ -9,15 +9,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from reviews.models import Review
-from scraip.forms import (
+from scraip.common.forms import (
     FuzzyDateField,
     FuzzyDateFormMixin,
     RealDateInputField,
     VersionedFormMixin,
     gds_helper,
 )
-from scraip.models import Meeting, Person, Recommendation, ReportBack
-from scraip.uploads import CheckedFileField
+from scraip.common.uploads import CheckedFileField
+from scraip.councils.models import Meeting, Person
+from scraip.plans.models import Recommendation, ReportBack
 
 from .models import (
     FIRST_YEAR,

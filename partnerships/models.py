@@ -23,20 +23,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.fuzzydates import Precision, format_fuzzy_date
-from scraip.models import (
-    AliveManager,
-    Authority,
-    Meeting,
-    Person,
-    Recommendation,
-    ReportBack,
-    SoftDeletable,
-    SoftDeleteQuerySet,
-    TrackedItem,
-    Versioned,
-)
-from scraip.uploads import FileCheck, SafeUploadTo
+from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from scraip.common.uploads import FileCheck, SafeUploadTo
+from scraip.common.versioning import Versioned
+from scraip.councils.models import Authority, Meeting, Person
+from scraip.followup.models import TrackedItem
+from scraip.plans.models import Recommendation, ReportBack
 
 # Councils account for partnerships by financial year, April to March.
 FIRST_YEAR = 1990

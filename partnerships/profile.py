@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from scraip.models import Recommendation
-from scraip.progress import prefetch_progress
+from scraip.followup.progress import prefetch_progress
+from scraip.plans.models import Recommendation
 
 from .models import (
     ChecklistAnswer,

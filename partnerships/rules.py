@@ -10,7 +10,7 @@ on an outcome is reported by its lead officer or a scrutiny officer, as for SCRA
 
 import rules
 
-from scraip.rules import has_person, is_scrutiny_officer, person_of
+from scraip.councils.rules import has_person, is_scrutiny_officer, person_of
 
 
 @rules.predicate

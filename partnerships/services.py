@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from scraip.models import Recommendation
-from scraip.services import StaleEdit, WorkflowError, restore, save_versioned, soft_delete
+from scraip.common.softdelete import restore, soft_delete
+from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.plans.models import Recommendation
 
 from .models import (
     AnnualReport,

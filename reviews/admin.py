@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from scraip.admin import NoHardDeleteAdmin
+from scraip.common.admin import NoHardDeleteAdmin
 
 from .models import (
     Activity,

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from scraip.models import Authority, Committee
+from scraip.councils.models import Authority, Committee
 
 from .models import Review, Witness, programme_year_label
 

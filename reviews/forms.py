@@ -4,16 +4,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from scraip.forms import (
+from scraip.common.forms import (
     FuzzyDateField,
     FuzzyDateFormMixin,
     RealDateInputField,
     VersionedFormMixin,
     gds_helper,
 )
-from scraip.fuzzydates import EXAMPLES, format_fuzzy_date
-from scraip.models import Authority, Committee, Meeting, Person
-from scraip.uploads import CheckedFileField
+from scraip.common.fuzzydates import EXAMPLES, format_fuzzy_date
+from scraip.common.uploads import CheckedFileField
+from scraip.councils.models import Authority, Committee, Meeting, Person
 
 from .models import (
     Activity,

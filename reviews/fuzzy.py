@@ -7,7 +7,7 @@ still come before a meeting on 9 December, so comparisons need the last day it c
 import calendar
 import datetime
 
-from scraip.fuzzydates import Precision
+from scraip.common.fuzzydates import Precision
 
 # The last day of each part of a month; None is the month's end.
 PART_END = {

@@ -17,19 +17,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from scraip.fuzzydates import Precision, format_fuzzy_date
-from scraip.models import (
-    ActionPlan,
-    AliveManager,
-    Authority,
-    Committee,
-    Meeting,
-    Person,
-    SoftDeletable,
-    SoftDeleteQuerySet,
-    Versioned,
-)
-from scraip.uploads import FileCheck, SafeUploadTo
+from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from scraip.common.uploads import FileCheck, SafeUploadTo
+from scraip.common.versioning import Versioned
+from scraip.councils.models import Authority, Committee, Meeting, Person
+from scraip.plans.models import ActionPlan
 
 from .fuzzy import latest_day
 

@@ -8,7 +8,7 @@ the network sees the work programmes: titles, aims and status, never the papers.
 
 import rules
 
-from scraip.rules import has_person, is_scrutiny_officer, person_of
+from scraip.councils.rules import has_person, is_scrutiny_officer, person_of
 
 
 @rules.predicate

@@ -5,8 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from scraip.models import ActionPlan, Committee, Recommendation, RecommendationPart
-from scraip.services import StaleEdit, WorkflowError, save_versioned
+from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.councils.models import Committee
+from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart
 
 from .models import Review, ReviewActionPlan, ReviewStatusChange
 from .recommendation_text import ParsedRecommendation

@@ -19,23 +19,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
-from django_weasyprint.views import WeasyTemplateResponse
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from scraip import services as core_services
-from scraip.audit import history_entries
-from scraip.forms import committees_for
-from scraip.models import (
-    ActionPlan,
-    Authority,
-    Person,
-    Recommendation,
-    RecommendationPart,
-)
-from scraip.progress import prefetch_progress
-from scraip.rules import person_of
-from scraip.uploads import safe_download_response
-from scraip.views import PDF_OPTIONS, authorities_for
+from scraip.common.history import history_entries
+from scraip.common.pdf import render_pdf
+from scraip.common.softdelete import restore, soft_delete
+from scraip.common.uploads import safe_download_response
+from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.councils.forms import committees_for
+from scraip.councils.models import Authority, Person
+from scraip.councils.rules import authorities_for, person_of
+from scraip.followup.models import FollowedPart
+from scraip.followup.progress import prefetch_progress
+from scraip.plans.models import ActionPlan, Recommendation
 
 from . import services
 from .costs import cost_table
@@ -150,7 +146,7 @@ def _cost_table(review):
 def _action_plans(review) -> list[ActionPlan]:
     """The review's SCRAIPs with every answer and the latest progress on each, in a fixed number
     of queries; each plan carries `answer_counts` for its summary line."""
-    parts = prefetch_progress(RecommendationPart.objects.select_related("response__lead_officer"))
+    parts = prefetch_progress(FollowedPart.objects.select_related("response__lead_officer"))
     recommendations = Recommendation.objects.prefetch_related(Prefetch("parts", queryset=parts))
     plans = list(
         review.action_plans.select_related("committee", "authority").prefetch_related(
@@ -198,7 +194,7 @@ def review_detail(request, pk):
         "documents": review.documents.select_related("uploaded_by__person"),
         "committees": review.commissioning_committees.select_related("authority"),
         "action_plans": _action_plans(review),
-        "can_create_plan": can_edit and request.user.has_perm("scraip.add_actionplan"),
+        "can_create_plan": can_edit and request.user.has_perm("plans.add_actionplan"),
     }
     if can_edit:
         context["removed_activities"] = Activity.all_objects.deleted().filter(review=review)
@@ -256,7 +252,7 @@ def review_edit(request, pk):
                 committees=form.cleaned_data["commissioning_committees"],
                 loaded_version=form.loaded_version,
             )
-        except core_services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
         else:
             messages.success(request, "Review saved.")
@@ -284,9 +280,9 @@ def review_status(request, pk):
                 changed_by=request.user,
                 loaded_version=form.loaded_version,
             )
-        except core_services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
-        except core_services.WorkflowError as error:
+        except WorkflowError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"The review is now “{review.get_status_display()}”.")
@@ -354,11 +350,9 @@ def review_officers(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                core_services.save_versioned(
-                    form.save(commit=False), loaded_version=form.loaded_version
-                )
+                save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
                 form.save_m2m()
-        except core_services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
         else:
             messages.success(request, "Officer support saved.")
@@ -372,12 +366,10 @@ def _activity_form(request, review, activity):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             with transaction.atomic():
-                core_services.save_versioned(
-                    form.save(commit=False), loaded_version=form.loaded_version
-                )
+                save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
                 formset.instance = form.instance
                 formset.save()
-        except core_services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
         else:
             messages.success(request, f"{form.instance.get_kind_display()} saved.")
@@ -417,7 +409,7 @@ def activity_delete(request, pk):
     review = activity.review
     number_steps(review.activities.all())  # for the session's number in the question
     if request.method == "POST":
-        core_services.soft_delete(record=activity)
+        soft_delete(record=activity)
         messages.success(request, f"{activity} removed. You can restore it from the review page.")
         return redirect(f"{review.get_absolute_url()}#evidence-plan")
     return render(request, "reviews/confirm_remove.html", {"record": activity, "review": review})
@@ -428,7 +420,7 @@ def activity_delete(request, pk):
 def activity_restore(request, pk):
     """Permission: reviews.change_review on the removed activity's review."""
     activity = _get_activity_for_user(request, pk, Activity.all_objects.deleted())
-    core_services.restore(record=activity)
+    restore(record=activity)
     messages.success(request, f"{activity} restored.")
     return redirect(f"{activity.review.get_absolute_url()}#activity-{activity.pk}")
 
@@ -479,11 +471,9 @@ def review_costs(request, pk):
         try:
             with transaction.atomic():
                 if form.has_changed():
-                    core_services.save_versioned(
-                        form.save(commit=False), loaded_version=form.loaded_version
-                    )
+                    save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
                 formset.save()
-        except core_services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
         else:
             messages.success(request, "Costs saved.")
@@ -531,7 +521,7 @@ def document_delete(request, pk):
     document = _get_document_for_user(request, pk, CHANGE)
     review = document.review
     if request.method == "POST":
-        core_services.soft_delete(record=document)
+        soft_delete(record=document)
         messages.success(request, f"“{document}” removed. You can restore it from the review page.")
         return redirect(f"{review.get_absolute_url()}#documents")
     return render(request, "reviews/confirm_remove.html", {"record": document, "review": review})
@@ -542,7 +532,7 @@ def document_delete(request, pk):
 def document_restore(request, pk):
     """Permission: reviews.change_review on the removed document's review."""
     document = _get_document_for_user(request, pk, CHANGE, ReviewDocument.all_objects.deleted())
-    core_services.restore(record=document)
+    restore(record=document)
     messages.success(request, f"“{document}” restored.")
     return redirect(f"{document.review.get_absolute_url()}#documents")
 
@@ -560,22 +550,20 @@ def scoping_report(request, pk):
 def scoping_pdf(request, pk):
     """Permission: reviews.view_review. The scoping report as an A4, tagged PDF."""
     review = _get_review_for_user(request, pk)
-    return WeasyTemplateResponse(
+    return render_pdf(
         request,
         "reviews/pdf/scoping_report.html",
         _scoping_context(review),
         filename=f"scoping-report-{slugify(review.title)[:60]}.pdf",
-        attachment=False,
-        options=PDF_OPTIONS,
     )
 
 
 @login_required
 def review_recommendations(request, pk):
-    """Permission: reviews.change_review and scraip.add_actionplan: the final report's
+    """Permission: reviews.change_review and plans.add_actionplan: the final report's
     recommendations, pasted once, become a draft action plan for one of the user's committees."""
     review = _get_review_for_user(request, pk, CHANGE)
-    if not request.user.has_perm("scraip.add_actionplan"):
+    if not request.user.has_perm("plans.add_actionplan"):
         raise PermissionDenied
     committees = review.commissioning_committees.filter(
         pk__in=committees_for(authorities_for(request.user))
@@ -602,7 +590,7 @@ def review_recommendations(request, pk):
                     recommendations=preview.recommendations,
                     created_by=request.user,
                 )
-            except core_services.WorkflowError as error:
+            except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
                 count = len(preview.recommendations)
@@ -633,7 +621,7 @@ def review_history(request, pk):
     review = _get_review_for_user(request, pk)
     return render(
         request,
-        "scraip/history.html",
+        "common/history.html",
         {
             "record": review,
             "title": f"History of “{review.title}”",
@@ -650,7 +638,7 @@ def review_delete(request, pk):
     """Permission: reviews.change_review. Soft delete: the review can be restored."""
     review = _get_review_for_user(request, pk, CHANGE)
     if request.method == "POST":
-        core_services.soft_delete(record=review)
+        soft_delete(record=review)
         messages.success(request, f"“{review}” deleted. You can restore it from Deleted reviews.")
         return redirect("reviews:deleted")
     return render(request, "reviews/confirm_remove.html", {"record": review, "review": review})
@@ -672,7 +660,7 @@ def review_restore(request, pk):
     review = get_object_or_404(_review_queryset(Review.all_objects.deleted()), pk=pk)
     if not request.user.has_perm(CHANGE, review):
         raise Http404("Nothing deleted here")
-    core_services.restore(record=review)
+    restore(record=review)
     messages.success(request, f"“{review}” restored.")
     return redirect(review)
 

@@ -63,16 +63,21 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    "scraip",
-    "reviews",
-    "partnerships",
+    # Dependencies point one way, each app importing only those above it (see the README):
+    "scraip.common",
+    "scraip.councils",
+    "scraip.plans",
+    "scraip.followup",
+    "reviews.apps.ReviewsConfig",
+    "partnerships.apps.PartnershipsConfig",
+    "scraip.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # PostgreSQL cannot store a NUL byte: such a request is refused before anything reads it.
-    "scraip.middleware.RejectNulBytesMiddleware",
+    "scraip.common.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,8 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "scraip.security.SessionLifetimeMiddleware",
-    "scraip.security.RefusedAccessLogMiddleware",
+    "scraip.common.security.SessionLifetimeMiddleware",
+    "scraip.common.security.RefusedAccessLogMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes turns a refused sign-in into its lockout page, so it must see the final response.
     "axes.middleware.AxesMiddleware",
@@ -94,7 +99,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-ROOT_URLCONF = "scraip.site_urls"
+ROOT_URLCONF = "scraip.urls"
 WSGI_APPLICATION = "scraip.wsgi.application"
 
 TEMPLATES = [
@@ -107,7 +112,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "scraip.context_processors.navigation",
+                "scraip.common.navigation.navigation",
+                "scraip.councils.context_processors.current_person",
             ],
         },
     },
@@ -124,7 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "scraip:home"
+LOGIN_REDIRECT_URL = "plans:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"
@@ -173,7 +179,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Sessions end after 30 idle minutes (every request pushes the expiry on) and, whatever the
-# activity, 10 hours after sign-in (scraip.security.SessionLifetimeMiddleware).
+# activity, 10 hours after sign-in (scraip.common.security.SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_LIFETIME = datetime.timedelta(hours=10)
@@ -187,7 +193,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "scraip.security.client_address"
+AXES_CLIENT_IP_CALLABLE = "scraip.common.security.client_address"
 
 # Every script and stylesheet is a file served from this site: no inline code, no third parties.
 CONTENT_SECURITY_POLICY = {

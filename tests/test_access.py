@@ -11,8 +11,13 @@ from django.utils import timezone
 
 from partnerships.tests.factories import access_objects as partnership_objects
 from reviews.tests.factories import access_objects as review_objects
-from scraip.tests import factories as f
-from scraip.tests.followup_factories import access_objects as follow_up_objects
+from scraip.councils.tests.factories import UserFactory
+from scraip.followup.tests.factories import access_objects as follow_up_objects
+from scraip.plans.tests.factories import (
+    RecommendationFactory,
+    ResponseFactory,
+    SentActionPlanFactory,
+)
 
 PERSONAS = [
     "anonymous",
@@ -25,7 +30,7 @@ PERSONAS = [
 ]
 PUBLIC = {
     "login",
-    "scraip:calendar_feed",
+    "followup:calendar_feed",
     "partnerships:register",
     "partnerships:register_detail",
     "partnerships:register_report",
@@ -44,56 +49,56 @@ LEAD_CHANGE = [LOGIN, 200, 403, 403, 200, 403, 404]  # scrutiny officers and the
 RULES = {
     "login": ("get", None, [200, HOME, HOME, HOME, HOME, HOME, HOME]),
     "logout": ("post", None, [302, 302, 302, 302, 302, 302, 302]),
-    "scraip:home": ("get", None, EVERYONE_SIGNED_IN),
-    "scraip:plan_list": ("get", None, EVERYONE_SIGNED_IN),
-    "scraip:recommendation_list": ("get", None, EVERYONE_SIGNED_IN),
-    "scraip:awaiting_response": ("get", None, [LOGIN, 200, 200, 200, 403, 403, 200]),
-    "scraip:plan_create": ("get", None, OFFICERS_ONLY),
-    "scraip:deleted_items": ("get", None, OFFICERS_ONLY),
-    "scraip:plan_detail": ("get", "plan", READ_PLAN),
-    "scraip:plan_pdf": ("get", "plan", READ_PLAN),
-    "scraip:plan_history": ("get", "plan", READ_PLAN),
-    "scraip:plan_edit": ("get", "plan", CHANGE_PLAN),
-    "scraip:plan_send": ("get", "plan", CHANGE_PLAN),
-    "scraip:plan_delete": ("get", "plan", CHANGE_PLAN),
-    "scraip:plan_restore": ("post", "deleted_plan", RESTORE),
-    "scraip:report_backs_edit": ("get", "plan", CHANGE_PLAN),
-    "scraip:recommendation_create": ("get", "plan", CHANGE_PLAN),
-    "scraip:recommendation_edit": ("get", "recommendation", CHANGE_PLAN),
-    "scraip:recommendation_delete": ("get", "recommendation", CHANGE_PLAN),
-    "scraip:recommendation_restore": ("post", "deleted_recommendation", RESTORE),
-    "scraip:recommendation_history": ("get", "recommendation", READ_PLAN),
-    "scraip:response_history": ("get", "response", READ_PLAN),
-    "scraip:respond": ("get", "part", [LOGIN, 200, 200, 403, 403, 403, 404]),
+    "plans:home": ("get", None, EVERYONE_SIGNED_IN),
+    "plans:plan_list": ("get", None, EVERYONE_SIGNED_IN),
+    "plans:recommendation_list": ("get", None, EVERYONE_SIGNED_IN),
+    "plans:awaiting_response": ("get", None, [LOGIN, 200, 200, 200, 403, 403, 200]),
+    "plans:plan_create": ("get", None, OFFICERS_ONLY),
+    "plans:deleted_items": ("get", None, OFFICERS_ONLY),
+    "plans:plan_detail": ("get", "plan", READ_PLAN),
+    "plans:plan_pdf": ("get", "plan", READ_PLAN),
+    "plans:plan_history": ("get", "plan", READ_PLAN),
+    "plans:plan_edit": ("get", "plan", CHANGE_PLAN),
+    "plans:plan_send": ("get", "plan", CHANGE_PLAN),
+    "plans:plan_delete": ("get", "plan", CHANGE_PLAN),
+    "plans:plan_restore": ("post", "deleted_plan", RESTORE),
+    "plans:report_backs_edit": ("get", "plan", CHANGE_PLAN),
+    "plans:recommendation_create": ("get", "plan", CHANGE_PLAN),
+    "plans:recommendation_edit": ("get", "recommendation", CHANGE_PLAN),
+    "plans:recommendation_delete": ("get", "recommendation", CHANGE_PLAN),
+    "plans:recommendation_restore": ("post", "deleted_recommendation", RESTORE),
+    "plans:recommendation_history": ("get", "recommendation", READ_PLAN),
+    "plans:response_history": ("get", "response", READ_PLAN),
+    "plans:respond": ("get", "part", [LOGIN, 200, 200, 403, 403, 403, 404]),
     # Follow-up: meetings and items are read like their plans; the item's lead officer (persona
     # lead_officer leads part_b) reports progress and moves its target date; verdicts, meetings
     # and imports are the scrutiny officers'. A calendar feed is public by its token alone.
-    "scraip:meeting_list": ("get", None, EVERYONE_SIGNED_IN),
-    "scraip:meeting_create": ("get", None, OFFICERS_ONLY),
-    "scraip:meeting_detail": ("get", "meeting", READ_PLAN),
-    "scraip:meeting_edit": ("get", "meeting", CHANGE_PLAN),
-    "scraip:meeting_pack": ("get", "meeting", READ_PLAN),
-    "scraip:meeting_pack_pdf": ("get", "meeting", READ_PLAN),
-    "scraip:meeting_request_updates": ("post", "meeting", [LOGIN, 302, 403, 403, 403, 403, 404]),
-    "scraip:report_back_complete": ("get", "report_back", CHANGE_PLAN),
-    "scraip:progress_item": ("get", "item", READ_PLAN),
-    "scraip:progress_add": ("get", "item", [LOGIN, 200, 403, 403, 200, 403, 404]),
-    "scraip:target_date_change": ("get", "item", [LOGIN, 200, 403, 403, 200, 403, 404]),
-    "scraip:verdict_record": ("get", "item_at_meeting", CHANGE_PLAN),
-    "scraip:progress_edit": ("get", "update", [LOGIN, 200, 403, 403, 200, 403, 404]),
-    "scraip:progress_evidence": ("get", "update", READ_PLAN),
-    "scraip:updates_owed": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
-    "scraip:plan_tracker": ("get", "plan", READ_PLAN),
-    "scraip:plan_tracker_export": ("get", "plan_xlsx", READ_PLAN),
-    "scraip:plan_tracker_import": ("get", "plan", CHANGE_PLAN),
-    "scraip:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
-    "scraip:committee_tracker_import": ("get", "committee", CHANGE_PLAN),
-    "scraip:dashboard_officer": ("get", None, OFFICERS_ONLY),
-    "scraip:dashboard_cabinet": ("get", None, [LOGIN, 403, 200, 200, 403, 403, 403]),
-    "scraip:dashboard_lead": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
-    "scraip:calendar_feeds": ("get", None, EVERYONE_SIGNED_IN),
-    "scraip:calendar_feed_revoke": ("post", "feed", RESTORE),
-    "scraip:calendar_feed": ("get", "feed_token", [200, 200, 200, 200, 200, 200, 200]),
+    "followup:meeting_list": ("get", None, EVERYONE_SIGNED_IN),
+    "followup:meeting_create": ("get", None, OFFICERS_ONLY),
+    "followup:meeting_detail": ("get", "meeting", READ_PLAN),
+    "followup:meeting_edit": ("get", "meeting", CHANGE_PLAN),
+    "followup:meeting_pack": ("get", "meeting", READ_PLAN),
+    "followup:meeting_pack_pdf": ("get", "meeting", READ_PLAN),
+    "followup:meeting_request_updates": ("post", "meeting", [LOGIN, 302, 403, 403, 403, 403, 404]),
+    "followup:report_back_complete": ("get", "report_back", CHANGE_PLAN),
+    "followup:progress_item": ("get", "item", READ_PLAN),
+    "followup:progress_add": ("get", "item", [LOGIN, 200, 403, 403, 200, 403, 404]),
+    "followup:target_date_change": ("get", "item", [LOGIN, 200, 403, 403, 200, 403, 404]),
+    "followup:verdict_record": ("get", "item_at_meeting", CHANGE_PLAN),
+    "followup:progress_edit": ("get", "update", [LOGIN, 200, 403, 403, 200, 403, 404]),
+    "followup:progress_evidence": ("get", "update", READ_PLAN),
+    "followup:updates_owed": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
+    "followup:plan_tracker": ("get", "plan", READ_PLAN),
+    "followup:plan_tracker_export": ("get", "plan_xlsx", READ_PLAN),
+    "followup:plan_tracker_import": ("get", "plan", CHANGE_PLAN),
+    "followup:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
+    "followup:committee_tracker_import": ("get", "committee", CHANGE_PLAN),
+    "followup:dashboard_officer": ("get", None, OFFICERS_ONLY),
+    "followup:dashboard_cabinet": ("get", None, [LOGIN, 403, 200, 200, 403, 403, 403]),
+    "followup:dashboard_lead": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
+    "followup:calendar_feeds": ("get", None, EVERYONE_SIGNED_IN),
+    "followup:calendar_feed_revoke": ("post", "feed", RESTORE),
+    "followup:calendar_feed": ("get", "feed_token", [200, 200, 200, 200, 200, 200, 200]),
     # Reviews: read by the councils taking part (the review is Maidstone's alone, so Swale's
     # officer gets 404), changed by its officers and Maidstone's scrutiny officers; the work
     # programmes, review summaries and the witness directory are shared with the whole network.
@@ -175,8 +180,8 @@ RULES = {
 # The Django admin is for the service's administrators (staff) only; these stand for its routes.
 ADMIN_SAMPLES = [
     "admin:index",
-    "admin:scraip_actionplan_changelist",
-    "admin:scraip_response_changelist",
+    "admin:plans_actionplan_changelist",
+    "admin:plans_response_changelist",
 ]
 
 
@@ -210,13 +215,13 @@ CASES = [
 @pytest.fixture
 def objects(plan, part_a, part_b, cabinet_a, lead_officer_person, officer, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # review documents are written to the storage
-    response = f.ResponseFactory(
+    response = ResponseFactory(
         part=part_b, responded_by=cabinet_a.person, lead_officer=lead_officer_person
     )
-    deleted_plan = f.SentActionPlanFactory(
+    deleted_plan = SentActionPlanFactory(
         authority=plan.authority, committee=plan.committee, deleted_at=timezone.now()
     )
-    deleted_recommendation = f.RecommendationFactory(action_plan=plan, deleted_at=timezone.now())
+    deleted_recommendation = RecommendationFactory(action_plan=plan, deleted_at=timezone.now())
     return {
         None: [],
         "plan": [plan.pk],
@@ -251,7 +256,7 @@ def test_access(client, request, objects, route, persona, expected):
         assert response.url == f"{reverse('login')}?next={url}"
     elif expected == HOME:
         assert response.status_code == 302
-        assert response.url == reverse("scraip:home")
+        assert response.url == reverse("plans:home")
     else:
         assert response.status_code == expected
 
@@ -265,6 +270,6 @@ def test_admin_is_for_staff_only(client, request, route, persona):
     response = client.get(reverse(route))
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
-    admin = f.UserFactory(username="admin", is_staff=True, is_superuser=True)
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
     client.force_login(admin)
     assert client.get(reverse(route)).status_code == 200

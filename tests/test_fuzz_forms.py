@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerships.tests.factories import OTHER_KINDS as PARTNERSHIP_ROW_KINDS
-from scraip.models import ReportBack
-from scraip.tests import factories as f
-from scraip.tests.factories import PASSWORD
+from scraip.councils.tests.factories import PASSWORD, MeetingFactory
+from scraip.plans.models import ReportBack
+from scraip.plans.tests.factories import ActionPlanFactory
 
 # `objects` is the access test's fixture: the records each route's URL needs.
 from tests.test_access import PERSONAS, RULES, objects, walk  # noqa: F401
@@ -31,27 +31,27 @@ from tests.test_access import PERSONAS, RULES, objects, walk  # noqa: F401
 # route: every (persona, object) pair whose page posts a form; each pair is fuzzed separately.
 FORM_VIEWS = {
     "login": [("anonymous", None)],
-    "scraip:plan_create": [("officer", None)],
-    "scraip:plan_edit": [("officer", "plan")],
-    "scraip:plan_send": [("officer", "draft_plan")],
-    "scraip:plan_delete": [("officer", "plan")],
-    "scraip:recommendation_create": [("officer", "plan")],
-    "scraip:recommendation_edit": [("officer", "recommendation")],
-    "scraip:recommendation_delete": [("officer", "recommendation")],
-    "scraip:report_backs_edit": [("officer", "plan")],
+    "plans:plan_create": [("officer", None)],
+    "plans:plan_edit": [("officer", "plan")],
+    "plans:plan_send": [("officer", "draft_plan")],
+    "plans:plan_delete": [("officer", "plan")],
+    "plans:recommendation_create": [("officer", "plan")],
+    "plans:recommendation_edit": [("officer", "recommendation")],
+    "plans:recommendation_delete": [("officer", "recommendation")],
+    "plans:report_backs_edit": [("officer", "plan")],
     # The portfolio holder answers for themself; an officer corrects an answer on their behalf.
-    "scraip:respond": [("cabinet_a", "part"), ("officer", "answered_part")],
-    "scraip:meeting_create": [("officer", None)],
-    "scraip:meeting_edit": [("officer", "meeting")],
-    "scraip:report_back_complete": [("officer", "report_back")],
+    "plans:respond": [("cabinet_a", "part"), ("officer", "answered_part")],
+    "followup:meeting_create": [("officer", None)],
+    "followup:meeting_edit": [("officer", "meeting")],
+    "followup:report_back_complete": [("officer", "report_back")],
     # The lead officer writes their own update; an officer writes one on their behalf.
-    "scraip:progress_add": [("lead_officer", "item"), ("officer", "item")],
-    "scraip:progress_edit": [("officer", "update")],
-    "scraip:target_date_change": [("lead_officer", "item")],
-    "scraip:verdict_record": [("officer", "item_at_meeting")],
-    "scraip:plan_tracker_import": [("officer", "plan")],
-    "scraip:committee_tracker_import": [("officer", "committee")],
-    "scraip:calendar_feeds": [("officer", None)],
+    "followup:progress_add": [("lead_officer", "item"), ("officer", "item")],
+    "followup:progress_edit": [("officer", "update")],
+    "followup:target_date_change": [("lead_officer", "item")],
+    "followup:verdict_record": [("officer", "item_at_meeting")],
+    "followup:plan_tracker_import": [("officer", "plan")],
+    "followup:committee_tracker_import": [("officer", "committee")],
+    "followup:calendar_feeds": [("officer", None)],
     "reviews:create": [("officer", None)],
     "reviews:edit": [("officer", "review")],
     "reviews:status": [("officer", "review")],
@@ -313,9 +313,9 @@ def body_strategy(form: OwnForm, pks: list[str]):
 def form_objects(objects, plan, part_b, committee):  # noqa: F811
     """The access test's records, and what some forms need besides: a plan still in draft to
     send, an answered part to correct, a meeting to pick and a report-back date to change."""
-    f.MeetingFactory(committee=committee, date=datetime.date(2027, 1, 14))
+    MeetingFactory(committee=committee, date=datetime.date(2027, 1, 14))
     ReportBack.objects.create(action_plan=plan, sequence=1, due_on=datetime.date(2027, 3, 1))
-    draft_plan = f.ActionPlanFactory(
+    draft_plan = ActionPlanFactory(
         authority=plan.authority, committee=committee, title="Draft review"
     )
     return {**objects, "draft_plan": [draft_plan.pk], "answered_part": [part_b.pk]}

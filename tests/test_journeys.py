@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from scraip.models import ActionPlan
-from scraip.tests.factories import PASSWORD
+from scraip.councils.tests.factories import PASSWORD
+from scraip.plans.models import ActionPlan
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -43,7 +43,7 @@ def sign_in(page: Page, live_server, user) -> None:
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(live_server.url + reverse("scraip:home"))
+    expect(page).to_have_url(live_server.url + reverse("plans:home"))
     assert_accessible(page)
 
 
@@ -210,7 +210,7 @@ def test_cabinet_member_answers_only_their_portfolio(
 
 def test_cabinet_member_cannot_answer_another_portfolio(live_server, page, cabinet_b, part_a):
     sign_in(page, live_server, cabinet_b)
-    response = page.goto(live_server.url + reverse("scraip:respond", args=[part_a.pk]))
+    response = page.goto(live_server.url + reverse("plans:respond", args=[part_a.pk]))
     assert response.status == 403
     refusal = page.get_by_role("heading", name="You do not have permission to do this")
     expect(refusal).to_be_visible()

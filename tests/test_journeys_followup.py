@@ -8,8 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from scraip.models import ProgressUpdate, Verdict
-from scraip.tests.followup_fixtures import followed  # noqa: F401 (fixture)
+from scraip.followup.models import ProgressUpdate, Verdict
 from tests.test_journeys import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
@@ -88,7 +87,7 @@ def test_officer_prepares_the_meeting_update_pack(
     expect(page.get_by_text("The pages are drafted.")).to_be_visible()
     assert_accessible(page)
     pdf = page.request.get(
-        live_server.url + reverse("scraip:meeting_pack_pdf", args=[followed.meeting.pk])
+        live_server.url + reverse("followup:meeting_pack_pdf", args=[followed.meeting.pk])
     )
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
-from scraip.tests import factories as f
+from scraip.councils.tests.factories import AuthorityFactory, CommitteeFactory, CouncillorFactory
 from tests.test_journeys import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
@@ -19,15 +19,15 @@ TITLE = "Governance of the Mid Kent shared services partnership"
 
 @pytest.fixture
 def councils(authority, other_authority, committee):
-    tunbridge_wells = f.AuthorityFactory(
+    tunbridge_wells = AuthorityFactory(
         name="Tunbridge Wells Borough Council", short_name="Tunbridge Wells"
     )
-    kent = f.AuthorityFactory(name="Kent County Council", short_name="Kent")
-    f.CommitteeFactory(authority=other_authority, name="Scrutiny Committee")
-    f.CommitteeFactory(authority=tunbridge_wells, name="Overview and Scrutiny Committee")
-    f.CouncillorFactory(name="Ruth Ashdown", authority=authority, political_group="Conservative")
-    f.CouncillorFactory(name="Nina Pryce", authority=other_authority, political_group="Labour")
-    f.CouncillorFactory(name="Diane Fowler", authority=tunbridge_wells, political_group="Green")
+    kent = AuthorityFactory(name="Kent County Council", short_name="Kent")
+    CommitteeFactory(authority=other_authority, name="Scrutiny Committee")
+    CommitteeFactory(authority=tunbridge_wells, name="Overview and Scrutiny Committee")
+    CouncillorFactory(name="Ruth Ashdown", authority=authority, political_group="Conservative")
+    CouncillorFactory(name="Nina Pryce", authority=other_authority, political_group="Labour")
+    CouncillorFactory(name="Diane Fowler", authority=tunbridge_wells, political_group="Green")
     ReviewFactory(
         title="Shared services partnership governance",
         aim="How the governance of our shared services partnership should develop.",

@@ -9,8 +9,15 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnerships import models
-from scraip.tests import factories as core
-from scraip.tests.followup_factories import MINIMAL_PDF, ProgressUpdateFactory
+from scraip.common.tests.files import MINIMAL_PDF
+from scraip.councils.tests.factories import (
+    AuthorityFactory,
+    CommitteeFactory,
+    CouncillorFactory,
+    MeetingFactory,
+    UserFactory,
+)
+from scraip.followup.tests.factories import ProgressUpdateFactory
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):
@@ -18,7 +25,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
         model = models.Partnership
         skip_postgeneration_save = True
 
-    authority = factory.SubFactory(core.AuthorityFactory)
+    authority = factory.SubFactory(AuthorityFactory)
     name = factory.Sequence(lambda n: f"Partnership {n}")
     slug = factory.Sequence(lambda n: f"partnership-{n}")
     purpose = "To join up local services for residents."
@@ -30,7 +37,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.DefinitionCriterion
 
-    authority = factory.SubFactory(core.AuthorityFactory)
+    authority = factory.SubFactory(AuthorityFactory)
     question = factory.Sequence(lambda n: f"Do the partners share goal {n}?")
     meets_when = models.Answer.YES
     position = factory.Sequence(lambda n: n)
@@ -51,7 +58,7 @@ class ChecklistItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.ChecklistItem
 
-    authority = factory.SubFactory(core.AuthorityFactory)
+    authority = factory.SubFactory(AuthorityFactory)
     text = factory.Sequence(lambda n: f"Checklist item {n}")
     position = factory.Sequence(lambda n: n)
 
@@ -84,7 +91,7 @@ class RepresentativeFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     person = factory.SubFactory(
-        core.CouncillorFactory, authority=factory.SelfAttribute("..partnership.authority")
+        CouncillorFactory, authority=factory.SelfAttribute("..partnership.authority")
     )
     role = "Board member"
 
@@ -119,7 +126,7 @@ class AnnualReportFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="report.pdf"))
     original_name = "report.pdf"
     size = len(MINIMAL_PDF)
-    uploaded_by = factory.SubFactory(core.UserFactory)
+    uploaded_by = factory.SubFactory(UserFactory)
 
 
 class OutcomeFactory(factory.django.DjangoModelFactory):
@@ -198,8 +205,8 @@ def access_objects(*, authority, lead_officer_person, recommendation, officer) -
     outcome = OutcomeFactory(partnership=partnership, lead=lead_officer_person)
     update = ProgressUpdateFactory(subject=outcome, entered_by=officer)
     update.evidence_file.save("minutes.pdf", ContentFile(MINIMAL_PDF))
-    meeting = core.MeetingFactory(
-        committee=core.CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
+    meeting = MeetingFactory(
+        committee=CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
     )
     return {
         "partnership": [partnership.pk],
@@ -226,8 +233,8 @@ def access_objects(*, authority, lead_officer_person, recommendation, officer) -
 
 def build_register(authority, size, lead, officer):
     """`size` published partnerships meeting the definition, each with a row of every kind."""
-    committee = core.CommitteeFactory(authority=authority)
-    core.MeetingFactory(committee=committee, date=datetime.date(2027, 2, 1))
+    committee = CommitteeFactory(authority=authority)
+    MeetingFactory(committee=committee, date=datetime.date(2027, 2, 1))
     items = [ChecklistItemFactory(authority=authority) for _ in range(2)]
     partnerships = []
     for number in range(size):

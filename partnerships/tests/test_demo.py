@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from partnerships.models import Partnership
-from scraip.models import ActionPlan, ProgressUpdate
+from scraip.followup.models import ProgressUpdate
+from scraip.plans.models import ActionPlan
 
 
 @pytest.fixture(autouse=True)

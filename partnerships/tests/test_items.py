@@ -20,8 +20,8 @@ from partnerships.models import (
     financial_year_label,
 )
 from reviews.tests.factories import ReviewFactory
-from scraip.models import ReportBack
-from scraip.tests.followup_factories import MINIMAL_PDF
+from scraip.common.tests.files import MINIMAL_PDF
+from scraip.plans.models import ReportBack
 
 from .factories import CommitteeReviewFactory, RiskFactory
 

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Outcome
-from scraip.models import ProgressUpdate, TargetDateChange, Verdict
-from scraip.tests import factories as core
-from scraip.tests.followup_factories import ProgressUpdateFactory
+from scraip.councils.tests.factories import CommitteeFactory, MeetingFactory
+from scraip.followup.models import ProgressUpdate, TargetDateChange, Verdict
+from scraip.followup.tests.factories import ProgressUpdateFactory
 
 from .factories import OutcomeFactory
 
@@ -50,8 +50,8 @@ def test_a_councillor_may_read_but_not_report(client, councillor, outcome):
 
 
 def test_the_committee_verdict_is_recorded_on_the_outcome(client, officer, outcome, authority):
-    meeting = core.MeetingFactory(
-        committee=core.CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
+    meeting = MeetingFactory(
+        committee=CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
     )
     ProgressUpdateFactory(subject=outcome, reported_on=datetime.date(2027, 1, 4))
     client.force_login(officer)

@@ -4,9 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from scraip.models import Authority
-from scraip.rules import person_of
-from scraip.views import authorities_for
+from scraip.councils.models import Authority
+from scraip.councils.rules import authorities_for, person_of
 
 from ..models import Partnership, RegisterSettings
 

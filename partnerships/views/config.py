@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from rules.contrib.views import permission_required
 
-from scraip.services import StaleEdit
+from scraip.common.versioning import StaleEdit
 
 from .. import services
 from ..forms import (

@@ -9,9 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from scraip.audit import history_entries
-from scraip.services import StaleEdit, WorkflowError
-from scraip.uploads import safe_download_response
+from scraip.common.history import history_entries
+from scraip.common.uploads import safe_download_response
+from scraip.common.versioning import StaleEdit, WorkflowError
 
 from .. import forms, services
 from ..models import ITEM_MODELS, AnnualReport
@@ -131,7 +131,7 @@ def item_history(request, kind, pk):
     item = _get_item_for_user(request, kind, pk)
     return render(
         request,
-        "scraip/history.html",
+        "common/history.html",
         {
             "record": item,
             "title": f"History of {item}",

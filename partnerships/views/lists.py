@@ -14,11 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
-from django_weasyprint.views import WeasyTemplateResponse
 from rules.contrib.views import permission_required
 
-from scraip.services import StaleEdit
-from scraip.views import PDF_OPTIONS
+from scraip.common.pdf import render_pdf
+from scraip.common.versioning import StaleEdit
 
 from .. import services
 from ..forms import PriorityForm
@@ -233,7 +232,7 @@ def register_pdf(request):
         contributions.filter(year=latest), register_settings.hours_per_day
     )
     rows = [(p, (shares.get(p.pk) or [None])[0]) for p in partnerships]
-    return WeasyTemplateResponse(
+    return render_pdf(
         request,
         "partnerships/pdf/register.html",
         {
@@ -245,8 +244,6 @@ def register_pdf(request):
             "today": timezone.localdate(),
         },
         filename=f"partnership-register-{slugify(authority.name)[:60]}.pdf",
-        attachment=False,
-        options=PDF_OPTIONS,
     )
 
 

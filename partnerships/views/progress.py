@@ -11,12 +11,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from scraip import services
-from scraip.models import Meeting, Person, ProgressUpdate
-from scraip.progress import prefetch_progress
-from scraip.progress_forms import ProgressForm, TargetDateForm, VerdictForm
-from scraip.rules import person_of
-from scraip.uploads import safe_download_response
+from scraip.common.uploads import safe_download_response
+from scraip.common.versioning import StaleEdit, WorkflowError
+from scraip.councils.models import Meeting, Person
+from scraip.councils.rules import person_of
+from scraip.followup import services
+from scraip.followup.forms import ProgressForm, TargetDateForm, VerdictForm
+from scraip.followup.models import ProgressUpdate
+from scraip.followup.progress import prefetch_progress
 
 from ..models import Outcome
 from .common import get_partnership_for_user
@@ -90,9 +92,9 @@ def _progress_form(request, outcome, update=None):
     if request.method == "POST" and form.is_valid():
         try:
             form.record(person=person, entered_by=request.user, update=update)
-        except services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
-        except services.WorkflowError as error:
+        except WorkflowError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "Progress update saved.")
@@ -147,9 +149,9 @@ def outcome_target(request, pk):
                 changed_by=request.user,
                 loaded_version=form.loaded_version,
             )
-        except services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
-        except services.WorkflowError as error:
+        except WorkflowError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "Target date changed.")
@@ -185,9 +187,9 @@ def outcome_verdict(request, pk, meeting_pk):
                 instance=verdict,
                 loaded_version=form.loaded_version,
             )
-        except services.StaleEdit as stale:
+        except StaleEdit as stale:
             form.report_stale_edit(stale.current)
-        except services.WorkflowError as error:
+        except WorkflowError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "The committee's verdict saved.")

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
-from scraip.models import Authority
-from scraip.uploads import safe_download_response
+from scraip.common.uploads import safe_download_response
+from scraip.councils.models import Authority
 
 from ..filters import PublicRegisterFilter
 from ..models import AnnualReport, Partnership

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from scraip.models import Recommendation
+from scraip.plans.models import Recommendation
 
 from .. import services
 from ..forms import RecommendationLinksForm
@@ -18,8 +18,8 @@ from ..models import Partnership
 
 @login_required
 def recommendation_partnerships(request, pk):
-    """Permission: scraip.view_actionplan on the recommendation's plan to read (404 otherwise);
-    scraip.change_actionplan to change the links (403 on a post without it)."""
+    """Permission: plans.view_actionplan on the recommendation's plan to read (404 otherwise);
+    plans.change_actionplan to change the links (403 on a post without it)."""
     recommendation = get_object_or_404(
         Recommendation.objects.select_related("action_plan__authority").prefetch_related(
             Prefetch("partnerships", queryset=Partnership.objects.with_definition())
@@ -28,9 +28,9 @@ def recommendation_partnerships(request, pk):
         action_plan__deleted_at__isnull=True,
     )
     plan = recommendation.action_plan
-    if not request.user.has_perm("scraip.view_actionplan", plan):
+    if not request.user.has_perm("plans.view_actionplan", plan):
         raise Http404("No recommendation found")
-    can_change = request.user.has_perm("scraip.change_actionplan", plan)
+    can_change = request.user.has_perm("plans.change_actionplan", plan)
     if request.method == "POST" and not can_change:
         raise PermissionDenied
     form = None

@@ -9,14 +9,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
-from django_weasyprint.views import WeasyTemplateResponse
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from reviews.models import Review
-from scraip.audit import history_entries
-from scraip.models import Recommendation
-from scraip.services import StaleEdit, WorkflowError, restore, save_versioned, soft_delete
-from scraip.views import PDF_OPTIONS, authorities_for
+from scraip.common.history import history_entries
+from scraip.common.pdf import render_pdf
+from scraip.common.softdelete import restore, soft_delete
+from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.councils.rules import authorities_for
+from scraip.plans.models import Recommendation
 
 from .. import services
 from ..filters import PartnershipFilter
@@ -257,7 +258,7 @@ def partnership_history(request, pk):
     partnership = get_partnership_for_user(request, pk)
     return render(
         request,
-        "scraip/history.html",
+        "common/history.html",
         {
             "record": partnership,
             "title": f"History of {partnership}",
@@ -276,11 +277,9 @@ def partnership_pdf(request, pk):
     partnership = get_partnership_for_user(
         request, pk, queryset=profile_queryset(partnership_queryset())
     )
-    return WeasyTemplateResponse(
+    return render_pdf(
         request,
         "partnerships/pdf/profile.html",
         {"profile": build_profile(partnership), "partnership": partnership},
         filename=f"partnership-{slugify(partnership.name)[:60]}.pdf",
-        attachment=False,
-        options=PDF_OPTIONS,
     )

@@ -10,9 +10,14 @@ import pytest
 
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
-from scraip.models import Person
-from scraip.tests import factories as core
-from tests.conftest import browser_type_launch_args, built_stylesheet  # noqa: F401 - fixtures
+from scraip.councils.models import Person
+from scraip.councils.tests.factories import (
+    AuthorityFactory,
+    CommitteeFactory,
+    CouncillorFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -22,29 +27,27 @@ def media_root(settings, tmp_path):
 
 
 def login(username, **kwargs):
-    return core.PersonFactory(user=core.UserFactory(username=username), **kwargs)
+    return PersonFactory(user=UserFactory(username=username), **kwargs)
 
 
 @pytest.fixture
 def tunbridge_wells(db):
-    return core.AuthorityFactory(
-        name="Tunbridge Wells Borough Council", short_name="Tunbridge Wells"
-    )
+    return AuthorityFactory(name="Tunbridge Wells Borough Council", short_name="Tunbridge Wells")
 
 
 @pytest.fixture
 def kent(db):
-    return core.AuthorityFactory(name="Kent County Council", short_name="Kent")
+    return AuthorityFactory(name="Kent County Council", short_name="Kent")
 
 
 @pytest.fixture
 def swale_committee(other_authority):
-    return core.CommitteeFactory(authority=other_authority, name="Scrutiny Committee")
+    return CommitteeFactory(authority=other_authority, name="Scrutiny Committee")
 
 
 @pytest.fixture
 def tunbridge_wells_committee(tunbridge_wells):
-    return core.CommitteeFactory(authority=tunbridge_wells, name="Overview and Scrutiny Committee")
+    return CommitteeFactory(authority=tunbridge_wells, name="Overview and Scrutiny Committee")
 
 
 @pytest.fixture
@@ -121,7 +124,7 @@ def scoped_review(
     )
 
     def councillor(name, council, group):
-        return core.CouncillorFactory(name=name, authority=council, political_group=group)
+        return CouncillorFactory(name=name, authority=council, political_group=group)
 
     chair = ReviewMemberFactory(
         review=joint_review,

@@ -4,7 +4,12 @@ from decimal import Decimal
 import factory
 
 from reviews import models
-from scraip.tests import factories as core
+from scraip.councils.tests.factories import (
+    AuthorityFactory,
+    CouncillorFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):
@@ -16,7 +21,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Review of Service {n}")
     aim = "To find out how the service could do better for residents."
-    lead_authority = factory.SubFactory(core.AuthorityFactory)
+    lead_authority = factory.SubFactory(AuthorityFactory)
     programme_year = 2026
     status = models.Review.Status.SCOPING
 
@@ -37,7 +42,7 @@ class ReviewMemberFactory(factory.django.DjangoModelFactory):
 
     review = factory.SubFactory(ReviewFactory)
     councillor = factory.SubFactory(
-        core.CouncillorFactory, authority=factory.SelfAttribute("..review.lead_authority")
+        CouncillorFactory, authority=factory.SelfAttribute("..review.lead_authority")
     )
     role = models.ReviewMember.Role.MEMBER
 
@@ -66,7 +71,7 @@ class WitnessFactory(factory.django.DjangoModelFactory):
         model = models.Witness
 
     part = factory.SubFactory(ActivityPartFactory)
-    person = factory.SubFactory(core.PersonFactory, kind="witness", authority=None)
+    person = factory.SubFactory(PersonFactory, kind="witness", authority=None)
     role = "Programme manager"
 
 
@@ -95,7 +100,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(data=MINIMAL_PDF, filename="agenda.pdf")
     original_name = "agenda.pdf"
     size = len(MINIMAL_PDF)
-    uploaded_by = factory.SubFactory(core.UserFactory)
+    uploaded_by = factory.SubFactory(UserFactory)
 
 
 def access_objects(*, authority, committee) -> dict[str, list[int]]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from reviews.models import Activity, ActivityPart, Witness
 from reviews.tests.factories import ActivityFactory, ActivityPartFactory, WitnessFactory
 from reviews.tests.helpers import page_text
-from scraip.models import Person
+from scraip.councils.models import Person
 
 pytestmark = pytest.mark.django_db
 

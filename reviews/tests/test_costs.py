@@ -9,14 +9,14 @@ from reviews.costs import cost_table
 from reviews.models import CostItem
 from reviews.tests.factories import CostItemFactory
 from reviews.tests.helpers import page_text
-from scraip.tests import factories as core
+from scraip.councils.tests.factories import AuthorityFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def three_pilots(db):
-    return [core.AuthorityFactory(name=f"Pilot {number}") for number in (1, 2, 3)]
+    return [AuthorityFactory(name=f"Pilot {number}") for number in (1, 2, 3)]
 
 
 def test_seed_003s_table_shared_lines_split_and_the_rest_paid_by_each(three_pilots):

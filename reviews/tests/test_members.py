@@ -7,8 +7,8 @@ from django.urls import reverse
 from reviews.models import ReviewMember
 from reviews.tests.factories import ReviewMemberFactory
 from reviews.tests.helpers import page_text
-from scraip.models import Person
-from scraip.tests import factories as core
+from scraip.councils.models import Person
+from scraip.councils.tests.factories import CouncillorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def members_body(rows, existing=0):
 @pytest.fixture
 def councillors(authority, other_authority, tunbridge_wells, kent):
     def make(name, council, group="Independent"):
-        return core.CouncillorFactory(name=name, authority=council, political_group=group)
+        return CouncillorFactory(name=name, authority=council, political_group=group)
 
     return {
         "ashdown": make("Ruth Ashdown", authority, "Conservative"),

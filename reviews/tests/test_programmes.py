@@ -14,14 +14,14 @@ from reviews.tests.factories import (
     WitnessFactory,
 )
 from reviews.tests.helpers import page_text
-from scraip.tests import factories as core
+from scraip.councils.tests.factories import CommitteeFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def programmes(authority, committee, other_authority, swale_committee, kent, joint_review):
-    corporate = core.CommitteeFactory(authority=authority, name="Corporate Services Committee")
+    corporate = CommitteeFactory(authority=authority, name="Corporate Services Committee")
     return {
         "joint": joint_review,  # Maidstone, Swale and Tunbridge Wells, 2014, scoping
         "parking": ReviewFactory(
@@ -135,7 +135,7 @@ def witnesses(joint_review, programmes, lead_officer_person):
     planned = ActivityFactory(review=programmes["kent"], planned_on=datetime.date(2026, 11, 1))
     governance = ActivityPartFactory(activity=held, letter="A", description="Governance of MKIP.")
     health = ActivityPartFactory(activity=planned, letter="A", description="Life expectancy.")
-    renshaw = core.PersonFactory(
+    renshaw = PersonFactory(
         name="Paul Renshaw", kind="witness", authority=None, organisation="Mid Kent Services"
     )
     WitnessFactory(part=governance, person=renshaw, role="Director", topics="shared services")

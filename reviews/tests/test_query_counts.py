@@ -25,8 +25,9 @@ from reviews.tests.factories import (
     ReviewMemberFactory,
     WitnessFactory,
 )
-from scraip.models import Recommendation, RecommendationPart
-from scraip.tests import factories as core
+from scraip.councils.tests.factories import CouncillorFactory, OfficerFactory
+from scraip.plans.models import Recommendation, RecommendationPart
+from scraip.plans.tests.factories import SentActionPlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,12 +74,12 @@ def dataset(
     joint_review.day_rate = Decimal("350")
     joint_review.save()
     joint_review.supporting_officers.set(
-        core.OfficerFactory(authority=councils[n % 3], in_scrutiny_team=True) for n in range(3)
+        OfficerFactory(authority=councils[n % 3], in_scrutiny_team=True) for n in range(3)
     )
     for number in range(size):
         ReviewMemberFactory(
             review=joint_review,
-            councillor=core.CouncillorFactory(
+            councillor=CouncillorFactory(
                 authority=councils[number % 3], political_group="Independent"
             ),
             role=ReviewMember.Role.CHAIR if number == 0 else ReviewMember.Role.MEMBER,
@@ -101,7 +102,7 @@ def dataset(
             programme_year=2020 + number % 7,
             status=Review.Status.values[number % 7],
         )
-    plan = core.SentActionPlanFactory(authority=authority, committee=committee)
+    plan = SentActionPlanFactory(authority=authority, committee=committee)
     ReviewActionPlan.objects.create(review=joint_review, action_plan=plan, created_by=officer)
     for number in range(size):
         recommendation = Recommendation.objects.create(

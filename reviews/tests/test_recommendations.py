@@ -9,9 +9,16 @@ from django.urls import reverse
 from reviews.models import ReviewActionPlan
 from reviews.recommendation_text import RecommendationTextError, parse_recommendations
 from reviews.tests.helpers import page_text
-from scraip import services as core_services
-from scraip.models import ActionPlan, ProgressUpdate, Recommendation, RecommendationPart
-from scraip.tests import factories as core
+from scraip.common.softdelete import soft_delete
+from scraip.followup import services as core_services
+from scraip.followup.models import FollowedPart, ProgressUpdate
+from scraip.plans.models import ActionPlan, Recommendation
+from scraip.plans.tests.factories import (
+    ActionPlanFactory,
+    PartFactory,
+    ResponseFactory,
+    SentActionPlanFactory,
+)
 
 PASTED = """The group recommends:
 A. That the partnership board publish its decisions within a week
@@ -173,15 +180,13 @@ def test_one_plan_per_council_and_only_for_the_officers_own_committees(
 def test_the_review_page_shows_the_cabinets_answers_and_progress(
     client, officer, joint_review, committee, cabinet_a, lead_officer_person
 ):
-    plan = core.SentActionPlanFactory(authority=committee.authority, committee=committee)
+    plan = SentActionPlanFactory(authority=committee.authority, committee=committee)
     ReviewActionPlan.objects.create(review=joint_review, action_plan=plan, created_by=officer)
-    accepted = core.PartFactory(recommendation__action_plan=plan, recommendation__letter="A")
-    rejected = core.PartFactory(recommendation__action_plan=plan, recommendation__letter="B")
-    core.PartFactory(recommendation__action_plan=plan, recommendation__letter="C")
-    core.ResponseFactory(
-        part=accepted, lead_officer=lead_officer_person, responded_by=cabinet_a.person
-    )
-    core.ResponseFactory(
+    accepted = PartFactory(recommendation__action_plan=plan, recommendation__letter="A")
+    rejected = PartFactory(recommendation__action_plan=plan, recommendation__letter="B")
+    PartFactory(recommendation__action_plan=plan, recommendation__letter="C")
+    ResponseFactory(part=accepted, lead_officer=lead_officer_person, responded_by=cabinet_a.person)
+    ResponseFactory(
         part=rejected,
         decision="rejected",
         action="",
@@ -190,7 +195,7 @@ def test_the_review_page_shows_the_cabinets_answers_and_progress(
         responded_by=cabinet_a.person,
     )
     core_services.progress_record(
-        subject=RecommendationPart.objects.get(pk=accepted.pk),
+        subject=FollowedPart.objects.get(pk=accepted.pk),
         status=ProgressUpdate.Status.ON_TRACK,
         narrative="Web page drafted.",
         reported_by=lead_officer_person,
@@ -207,8 +212,8 @@ def test_the_review_page_shows_the_cabinets_answers_and_progress(
 
 @pytest.mark.django_db
 def test_a_deleted_plan_drops_off_the_review_page(client, officer, joint_review, committee):
-    plan = core.ActionPlanFactory(authority=committee.authority, committee=committee, title="Gone")
+    plan = ActionPlanFactory(authority=committee.authority, committee=committee, title="Gone")
     ReviewActionPlan.objects.create(review=joint_review, action_plan=plan, created_by=officer)
-    core_services.soft_delete(record=plan)
+    soft_delete(record=plan)
     client.force_login(officer)
     assert "Gone" not in page_text(client.get(joint_review.get_absolute_url()))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from reviews.models import Review, ReviewStatusChange
 from reviews.tests.factories import ActivityFactory, ReviewFactory
 from reviews.tests.helpers import page_text
-from scraip.tests import factories as core
+from scraip.councils.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,8 +170,8 @@ def test_the_report_back_cannot_move_before_a_planned_session(
 def test_a_meeting_of_a_commissioning_committee_sets_the_report_back_date(
     client, officer, joint_review, committee, swale_committee, tunbridge_wells_committee
 ):
-    meeting = core.MeetingFactory(committee=swale_committee, date=datetime.date(2014, 12, 9))
-    other = core.MeetingFactory(date=datetime.date(2014, 12, 10))
+    meeting = MeetingFactory(committee=swale_committee, date=datetime.date(2014, 12, 9))
+    other = MeetingFactory(date=datetime.date(2014, 12, 10))
     client.force_login(officer)
     committees = [committee, swale_committee, tunbridge_wells_committee]
     url = reverse("reviews:edit", args=[joint_review.pk])

@@ -12,7 +12,7 @@ from django.db import connection
 from reviews.models import Review
 from reviews.similarity import SIMILAR_AT, jaccard, significant_words, similar_reviews, stem
 from reviews.tests.factories import ReviewFactory
-from scraip.tests import factories as core
+from scraip.councils.tests.factories import AuthorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,14 +92,14 @@ PROPOSALS = [
 
 @pytest.fixture
 def maidstone():
-    return core.AuthorityFactory(name="Maidstone Borough Council")
+    return AuthorityFactory(name="Maidstone Borough Council")
 
 
 @pytest.fixture
 def existing(maidstone):
     reviews = {}
     for key, (council, title, aim) in EXISTING.items():
-        authority = core.AuthorityFactory(name=f"{council} Borough Council")
+        authority = AuthorityFactory(name=f"{council} Borough Council")
         reviews[key] = ReviewFactory(
             title=title, aim=aim, lead_authority=authority, programme_year=2025
         )
@@ -151,7 +151,7 @@ def test_the_proposing_councils_own_reviews_are_not_flagged(maidstone):
 
 def test_a_review_being_edited_is_not_its_own_duplicate(existing):
     review = existing["fly-tipping"]
-    other = core.AuthorityFactory(name="Ashford Borough Council")
+    other = AuthorityFactory(name="Ashford Borough Council")
     assert find(review.title, review.aim, other, exclude_pk=review.pk) == []
 
 

@@ -1,0 +1,26 @@
+"""The one way a page becomes a PDF: `render_pdf`, with every report extending pdf/base.html.
+
+WeasyPrint lays out the HTML as tagged PDF/UA-1, so screen readers can read committee papers.
+"""
+
+from django.utils.text import slugify
+from django_weasyprint.views import WeasyTemplateResponse
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def pdf_filename(*parts: str) -> str:
+    """A download name from its parts: "scraip-review-of-partnerships.pdf"."""
+    return "-".join(slugify(str(part))[:60] for part in parts if part) + ".pdf"
+
+
+def render_pdf(request, template: str, context: dict, filename: str) -> WeasyTemplateResponse:
+    """The template rendered to a tagged PDF, shown in the browser rather than downloaded."""
+    return WeasyTemplateResponse(
+        request,
+        template,
+        context,
+        filename=filename,
+        attachment=False,
+        options=PDF_OPTIONS,
+    )

@@ -1,0 +1,203 @@
+"""Councils and their people: authorities, committees and their meetings, councillors and
+officers, cabinet portfolios and who holds them term by term.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from scraip.common.versioning import Versioned
+
+STATUTORY_RESPONSE_MONTHS = 2  # section 9FE, Local Government Act 2000
+
+
+class Authority(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60, blank=True)
+    response_period_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text="Leave blank for the statutory two months. Some councils use 28 days.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "authorities"
+
+    def __str__(self):
+        return self.name
+
+    def response_deadline_after(self, received_on: datetime.date) -> datetime.date:
+        if self.response_period_days:
+            return received_on + datetime.timedelta(days=self.response_period_days)
+        return received_on + relativedelta(months=STATUTORY_RESPONSE_MONTHS)
+
+
+class Committee(models.Model):
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="committees")
+    name = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["authority__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "name"], name="unique_committee_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_authorities(self, authorities):
+        return self.filter(committee__authority__in=authorities)
+
+    def upcoming(self, today: datetime.date | None = None):
+        return self.filter(
+            date__gte=today or timezone.localdate(), status=Meeting.Status.SCHEDULED
+        ).order_by("date", "pk")
+
+
+class Meeting(Versioned):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    place = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.committee}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("followup:meeting_detail", args=[self.pk])
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class PersonQuerySet(models.QuerySet):
+    def officers(self):
+        return self.filter(kind=Person.Kind.OFFICER)
+
+    def councillors(self):
+        return self.filter(kind=Person.Kind.COUNCILLOR)
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        OFFICER = "officer", "Officer"
+        WITNESS = "witness", "Outside witness"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="people", null=True, blank=True
+    )
+    political_group = models.CharField(max_length=100, blank=True, help_text="Councillors only")
+    job_title = models.CharField(max_length=200, blank=True, help_text="Officers and witnesses")
+    organisation = models.CharField(max_length=200, blank=True, help_text="Outside witnesses")
+    in_scrutiny_team = models.BooleanField(
+        default=False,
+        help_text="Scrutiny officers create and edit action plans for their authority.",
+    )
+    email = models.EmailField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        if self.kind == self.Kind.COUNCILLOR:
+            return f"Cllr {self.name}"
+        return self.name
+
+    @property
+    def description(self) -> str:
+        if self.kind == self.Kind.COUNCILLOR:
+            return self.political_group
+        return ", ".join(part for part in (self.job_title, self.organisation) if part)
+
+
+class PortfolioQuerySet(models.QuerySet):
+    def held_by(self, person, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(terms__ends_on__isnull=True) | Q(terms__ends_on__gte=on),
+            terms__holder=person,
+            terms__starts_on__lte=on,
+        ).distinct()
+
+
+class Portfolio(models.Model):
+    """A cabinet post, such as "Leader of the Council"; who holds it is kept term by term."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="portfolios")
+    title = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    objects = PortfolioQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["authority__name", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "title"], name="unique_portfolio_title")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class PortfolioTerm(models.Model):
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="terms")
+    holder = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="portfolio_terms",
+        limit_choices_to={"kind": Person.Kind.COUNCILLOR},
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="portfolio_term_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.holder} ({self.portfolio})"

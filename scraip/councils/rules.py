@@ -1,0 +1,66 @@
+"""Who someone is at a council, as rules predicates, and the meeting permissions.
+
+Roles come from the signed-in user's Person: a scrutiny officer (an officer in the scrutiny
+team) works on their own authority's records; a cabinet member holds a portfolio today; every
+councillor and officer of an authority reads its records. Superusers (the service's
+administrators) may do everything.
+"""
+
+import rules
+
+from .models import Authority, Person, Portfolio
+
+
+def person_of(user):
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.person
+    except Person.DoesNotExist:
+        return None
+
+
+@rules.predicate
+def has_person(user):
+    return person_of(user) is not None
+
+
+@rules.predicate
+def is_scrutiny_officer(user):
+    person = person_of(user)
+    return bool(person and person.kind == Person.Kind.OFFICER and person.in_scrutiny_team)
+
+
+@rules.predicate
+def is_cabinet_member(user):
+    person = person_of(user)
+    return bool(person and Portfolio.objects.held_by(person).exists())
+
+
+@rules.predicate
+def is_officer(user):
+    person = person_of(user)
+    return bool(person and person.kind == Person.Kind.OFFICER)
+
+
+@rules.predicate
+def belongs_to_meeting_authority(user, meeting):
+    person = person_of(user)
+    return bool(person and meeting and person.authority_id == meeting.committee.authority_id)
+
+
+def authorities_for(user):
+    """The councils whose records this user works with."""
+    if user.is_superuser:
+        return Authority.objects.all()
+    person = person_of(user)
+    return Authority.objects.filter(pk=person.authority_id if person else None)
+
+
+is_admin = rules.is_superuser
+officer_of_meeting = is_scrutiny_officer & belongs_to_meeting_authority
+
+rules.add_perm("councils.list_meetings", is_admin | has_person)
+rules.add_perm("councils.add_meeting", is_admin | is_scrutiny_officer)
+rules.add_perm("councils.view_meeting", is_admin | belongs_to_meeting_authority)
+rules.add_perm("councils.change_meeting", is_admin | officer_of_meeting)

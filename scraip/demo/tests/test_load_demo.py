@@ -1,0 +1,187 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from scraip.councils.models import Authority, Person, Portfolio
+from scraip.plans.models import ActionPlan, RecommendationPart, ReportBack, Response
+
+PASSWORD = "scraip-demo-2026"
+LOGINS = ["officer", "leader", "hooper", "councillor", "lead", "admin"]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The command checks and sets six passwords per run; PBKDF2 would make that seconds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def row_counts() -> dict[str, int]:
+    labels = ("councils", "plans", "followup", "reviews", "partnerships")
+    models = [
+        *(model for label in labels for model in apps.get_app_config(label).get_models()),
+        get_user_model(),
+    ]
+    return {model._meta.label: model._base_manager.count() for model in models}
+
+
+@pytest.fixture
+def demo(db):
+    """The demo loaded twice, as a developer re-running it would leave it."""
+    load_demo()
+    return load_demo()
+
+
+@pytest.fixture
+def partnerships(demo):
+    return ActionPlan.objects.get(title="Review of Partnerships")
+
+
+def person(username: str) -> Person:
+    return Person.objects.get(user__username=username)
+
+
+@pytest.mark.django_db
+def test_loading_again_adds_and_changes_nothing():
+    load_demo()
+    counts = row_counts()
+
+    load_demo()
+
+    assert row_counts() == counts
+    assert counts["plans.ActionPlan"] == 4
+
+
+def test_loading_again_restores_a_demo_plan_changed_in_the_app(partnerships):
+    recommendation = partnerships.recommendations.get(letter="B")
+    recommendation.parts.get().delete()
+    RecommendationPart.objects.create(recommendation=recommendation, numeral="i", text="Split")
+    partnerships.recommendations.filter(letter="C").update(deleted_at=timezone.now())
+
+    load_demo()
+
+    assert [part.numeral for part in recommendation.parts.all()] == [""]
+    assert recommendation.parts.get().response.decision == Response.Decision.ACCEPTED
+    assert partnerships.recommendations.filter(letter="C").exists()
+
+
+def test_review_of_partnerships_is_loaded_once_in_the_reports_order(demo, partnerships):
+    assert ActionPlan.objects.filter(title="Review of Partnerships").count() == 1
+    letters = [rec.letter for rec in partnerships.recommendations.all()]
+    assert letters == ["A", "B", "G", "C", "D", "E", "F", "H", "I"]
+    assert "moved up the order" in partnerships.recommendations.get(letter="G").note
+    assert partnerships.committee.name == "Strategic Leadership Overview and Scrutiny Committee"
+    assert partnerships.publication_date == datetime.date(2007, 5, 17)
+    assert partnerships.response_deadline == datetime.date(2007, 8, 5)  # two months
+    assert partnerships.status == ActionPlan.Status.RESPONDED
+
+
+def test_sub_parts_are_split_where_the_report_splits_them(partnerships):
+    numerals = {
+        rec.letter: [part.numeral for part in rec.parts.all()]
+        for rec in partnerships.recommendations.all()
+    }
+    split = ["i", "ii"]
+    whole = [""]
+    assert numerals == {
+        "A": split,
+        "B": whole,
+        "G": whole,
+        "C": whole,
+        "D": split,
+        "E": whole,
+        "F": split,
+        "H": split,
+        "I": whole,
+    }
+    whole_parts = RecommendationPart.objects.filter(
+        recommendation__action_plan=partnerships, numeral=""
+    )
+    assert set(whole_parts.values_list("text", flat=True)) == {""}
+
+
+def test_each_part_has_the_cabinets_decision(partnerships):
+    responses = Response.objects.filter(part__recommendation__action_plan=partnerships)
+    decisions = {
+        (r.part.recommendation.letter, r.part.numeral): r.decision
+        for r in responses.select_related("part__recommendation")
+    }
+    accepted, rejected = Response.Decision.ACCEPTED, Response.Decision.REJECTED
+    assert decisions == {
+        ("A", "i"): accepted,
+        ("A", "ii"): accepted,
+        ("B", ""): accepted,
+        ("G", ""): accepted,
+        ("C", ""): rejected,
+        ("D", "i"): accepted,
+        ("D", "ii"): accepted,
+        ("E", ""): accepted,
+        ("F", "i"): rejected,
+        ("F", "ii"): accepted,
+        ("H", "i"): accepted,
+        ("H", "ii"): accepted,
+        ("I", ""): rejected,
+    }
+    # An officer typed the cabinet's answers in on each portfolio holder's behalf.
+    g = responses.get(part__recommendation__letter="G")
+    assert g.responded_by == person("hooper")
+    assert g.entered_by.username == "officer"
+
+
+def test_report_backs_print_as_the_paper_wrote_them(partnerships):
+    report_backs = ReportBack.objects.filter(action_plan=partnerships).select_related("meeting")
+    assert [rb.due_display for rb in report_backs] == [
+        "27 November 2007",
+        "1 April 2008",
+        "October 2008",
+    ]
+    assert [rb.completed for rb in report_backs] == [True, True, False]
+    assert [rb.meeting.date for rb in report_backs] == [
+        datetime.date(2007, 11, 27),
+        datetime.date(2008, 4, 1),
+        datetime.date(2008, 10, 14),
+    ]
+
+
+def test_demo_logins_sign_in_with_their_roles(demo, rf):
+    for username in LOGINS:
+        assert authenticate(rf.get("/"), username=username, password=PASSWORD), username
+    superusers = get_user_model().objects.filter(is_superuser=True, is_staff=True)
+    assert list(superusers.values_list("username", flat=True)) == ["admin"]
+    assert person("officer").in_scrutiny_team
+    assert person("lead").kind == Person.Kind.OFFICER
+    assert not person("lead").in_scrutiny_team
+
+
+def test_cabinet_logins_hold_portfolios_with_parts_awaiting_them(demo):
+    assert [p.title for p in Portfolio.objects.held_by(person("leader"))] == [
+        "Leader of the Council"
+    ]
+    assert not Portfolio.objects.held_by(person("councillor")).exists()
+    awaiting = RecommendationPart.objects.awaiting_response()
+    for username in ["leader", "hooper"]:
+        portfolios = Portfolio.objects.held_by(person(username))
+        assert awaiting.for_portfolios(portfolios).exists(), username
+
+
+def test_kent_uses_a_28_day_response_period(demo):
+    kent = Authority.objects.get(name="Kent County Council")
+    plan = ActionPlan.objects.get(authority=kent)
+    assert kent.response_period_days == 28
+    assert plan.response_deadline == plan.received_on + datetime.timedelta(days=28)
+    assert RecommendationPart.objects.overdue().filter(recommendation__action_plan=plan).exists()
+
+
+def test_command_prints_the_logins(demo):
+    for username in LOGINS:
+        assert f"{username} / {PASSWORD}" in demo

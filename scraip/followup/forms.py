@@ -1,0 +1,302 @@
+"""Forms for following up a SCRAIP: meetings, progress updates, verdicts, target dates, the
+tracker import and calendar feeds. ProgressForm, VerdictForm and TargetDateForm take any
+TrackedItem as `subject`, so other apps reuse them."""
+
+from crispy_forms_gds.layout import Field, Size
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from scraip.common.forms import FuzzyDateField, RealDateInputField, VersionedFormMixin, gds_helper
+from scraip.common.fuzzydates import format_fuzzy_date
+from scraip.common.uploads import CheckedFileField
+from scraip.councils.models import Meeting, Person
+from scraip.followup import services
+from scraip.followup.models import ProgressUpdate, Verdict
+from scraip.plans.models import ReportBack
+
+EVIDENCE_TYPES = ["pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt", "csv"]
+
+
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
+    date = RealDateInputField(label="Date of the meeting", require_all_fields=False)
+
+    class Meta:
+        model = Meeting
+        fields = ["committee", "date", "place", "status"]
+        widgets = {"status": forms.RadioSelect}
+        error_messages = {"committee": {"required": "Choose the committee that meets"}}
+
+    def __init__(self, *args, committees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees.select_related("authority")
+        self.fields["committee"].label_from_instance = lambda c: f"{c.name} ({c.authority})"
+        self.fields["date"].error_messages["required"] = "Enter the date of the meeting"
+        self.fields["place"].help_text = "For example, Town Hall, Maidstone"
+        self._add_version_field()
+        self.helper = gds_helper(
+            self,
+            "committee",
+            "date",
+            "place",
+            Field.radios("status", legend_size=Size.SMALL, inline=True),
+            "loaded_version",
+            submit="Save meeting",
+        )
+
+
+class ProgressForm(VersionedFormMixin, forms.ModelForm):
+    """A progress update on one item. With `on_behalf`, an officer types it for someone in
+    `reporters` (the item's lead officer first) and may give the date it was reported."""
+
+    field_order = [
+        "report_back",
+        "status",
+        "narrative",
+        "evidence_link",
+        "evidence_file",
+        "reported_by",
+        "reported_on",
+    ]
+    evidence_file = CheckedFileField(
+        label="Evidence file (optional)",
+        required=False,
+        extensions=EVIDENCE_TYPES,
+        help_text="A PDF, Word, Excel, OpenDocument, image, text or CSV file, up to 10 MB.",
+    )
+    evidence_link = forms.URLField(
+        label="Link to evidence (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="For example, the web page or committee report that shows it.",
+        error_messages={"invalid": "Enter a full web address, starting https://"},
+    )
+    reported_by = forms.ModelChoiceField(
+        queryset=Person.objects.none(),
+        label="Whose update is this?",
+        help_text="You are entering it on their behalf: both names are kept.",
+        error_messages={"required": "Choose whose update this is"},
+    )
+    reported_on = RealDateInputField(
+        label="Date it was reported", required=False, require_all_fields=False
+    )
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["report_back", "status", "narrative", "evidence_link"]
+        widgets = {"status": forms.RadioSelect}
+        labels = {
+            "report_back": "For the report-back",
+            "status": "Status",
+            "narrative": "What has been done",
+        }
+        help_texts = {
+            "narrative": "What has happened since the last update, and what happens next.",
+        }
+        error_messages = {
+            "status": {"required": "Choose the status of the action"},
+            "narrative": {"required": "Say what has been done"},
+        }
+
+    def __init__(
+        self, *args, subject, report_backs=None, on_behalf=False, reporters=None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.subject = subject
+        self.fields["narrative"].widget.attrs["rows"] = 5
+        if report_backs is None:
+            del self.fields["report_back"]
+        else:
+            self.fields["report_back"].queryset = report_backs
+            self.fields["report_back"].required = False
+            self.fields["report_back"].empty_label = "Not for a particular report-back"
+            self.fields["report_back"].label_from_instance = _report_back_label
+        if on_behalf:
+            self.fields["reported_by"].queryset = reporters
+            lead = subject.progress_lead()
+            if lead and not self.instance.pk:
+                self.initial.setdefault("reported_by", lead.pk)
+            elif self.instance.pk:
+                self.initial.setdefault("reported_by", self.instance.reported_by_id)
+                self.initial.setdefault("reported_on", self.instance.reported_on)
+            self.fields["reported_on"].help_text = "Leave blank for today."
+        else:
+            del self.fields["reported_by"]
+            del self.fields["reported_on"]
+        self._add_version_field()
+        self.helper = gds_helper(
+            self,
+            *(["report_back"] if "report_back" in self.fields else []),
+            Field.radios("status", legend_size=Size.SMALL),
+            "narrative",
+            "evidence_link",
+            "evidence_file",
+            *(["reported_by", "reported_on"] if on_behalf else []),
+            "loaded_version",
+            submit="Save update",
+        )
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+
+    def clean_reported_on(self):
+        reported_on = self.cleaned_data.get("reported_on")
+        if reported_on and reported_on > timezone.localdate():
+            raise ValidationError("The date it was reported must be today or earlier")
+        return reported_on
+
+    def record(self, *, person, entered_by, update=None) -> ProgressUpdate:
+        """Saves the valid form through services.progress_record, for any tracked subject.
+        Raises StaleEdit and WorkflowError as that does."""
+        data = self.cleaned_data
+        return services.progress_record(
+            subject=self.subject,
+            status=data["status"],
+            narrative=data["narrative"],
+            evidence_link=data["evidence_link"],
+            evidence_file=data.get("evidence_file"),
+            report_back=data.get("report_back"),
+            reported_by=data.get("reported_by") or person,
+            reported_on=data.get("reported_on"),
+            entered_by=entered_by,
+            update=update,
+            loaded_version=self.loaded_version,
+        )
+
+
+def _report_back_label(report_back: ReportBack) -> str:
+    ordinal = {1: "1st", 2: "2nd", 3: "3rd"}.get(report_back.sequence, f"{report_back.sequence}th")
+    return f"{ordinal} update, {report_back.due_display}"
+
+
+class VerdictForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Verdict
+        fields = ["verdict", "invited_back", "note"]
+        widgets = {"verdict": forms.RadioSelect, "invited_back": forms.RadioSelect}
+        labels = {
+            "verdict": "The committee's verdict",
+            "invited_back": "Who is invited back to explain?",
+            "note": "Note (optional)",
+        }
+        help_texts = {
+            "verdict": "Only a verdict of closed closes the item.",
+            "invited_back": "Only when the committee is not satisfied.",
+            "note": "What the committee said or asked for.",
+        }
+        error_messages = {"verdict": {"required": "Choose the committee's verdict"}}
+
+    def __init__(self, *args, subject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subject = subject
+        self.fields["verdict"].choices = Verdict.Kind.choices
+        self.fields["invited_back"].choices = Verdict.InvitedBack.choices
+        self.fields["invited_back"].required = False
+        self.fields["note"].widget.attrs["rows"] = 3
+        self._add_version_field()
+        self.helper = gds_helper(
+            self,
+            Field.radios("verdict", legend_size=Size.SMALL),
+            Field.radios("invited_back", legend_size=Size.SMALL),
+            "note",
+            "loaded_version",
+            submit="Save verdict",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        verdict = cleaned.get("verdict")
+        if verdict == Verdict.Kind.NOT_SATISFIED and not cleaned.get("invited_back"):
+            self.add_error("invited_back", "Choose who the committee has invited back")
+        elif verdict and verdict != Verdict.Kind.NOT_SATISFIED:
+            cleaned["invited_back"] = ""
+        return cleaned
+
+
+class TargetDateForm(VersionedFormMixin, forms.Form):
+    """A new target date for an item, with the reason; the version is the target record's."""
+
+    new_target = FuzzyDateField(label="New target date")
+    reason = forms.CharField(
+        label="Why is the target date changing?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="The committee sees the old date and this reason in the item's history.",
+        error_messages={"required": "Give the reason for changing the target date"},
+    )
+
+    def __init__(self, *args, subject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subject = subject
+        self.instance = subject.target_record()
+        self.fields["new_target"].error_messages["required"] = "Enter the new target date"
+        self._add_version_field()
+        self.helper = gds_helper(
+            self, "new_target", "reason", "loaded_version", submit="Change target date"
+        )
+
+    def clean_new_target(self):
+        new_target = self.cleaned_data["new_target"]
+        if new_target and new_target == self.subject.current_target:
+            raise ValidationError(
+                f"The target date is already {format_fuzzy_date(*new_target)}: enter a new one"
+            )
+        return new_target
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError("Give the reason for changing the target date")
+        return reason
+
+
+class ReportBackCompleteForm(forms.Form):
+    note = forms.CharField(
+        label="Note for the record",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="For example, what the committee concluded. It prints in the action plan.",
+        error_messages={"required": "Add a note saying what the committee concluded"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(self, submit="Mark as completed")
+
+
+class TrackerImportForm(forms.Form):
+    spreadsheet = CheckedFileField(
+        label="Tracker spreadsheet",
+        extensions=["xlsx"],
+        help_text="The tracker as exported from this page, with the “New status” and “New "
+        "update” columns filled in for the items that have news. Up to 10 MB.",
+        error_messages={"required": "Choose the spreadsheet to import"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(self, submit="Check and import")
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+
+
+MY_DATES = "me"
+
+
+class CalendarFeedForm(forms.Form):
+    calendar = forms.ChoiceField(
+        label="What should the calendar show?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the calendar should show"},
+    )
+
+    def __init__(self, *args, committees, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(committee.pk), f"Every date of {committee}") for committee in committees]
+        if person:
+            choices.insert(0, (MY_DATES, "My own dates: my deadlines and report-backs"))
+        self.fields["calendar"].choices = choices
+        self.committees = {str(committee.pk): committee for committee in committees}
+        self.helper = gds_helper(
+            self,
+            Field.radios("calendar", legend_size=Size.SMALL),
+            submit="Create calendar address",
+        )

@@ -1,0 +1,184 @@
+"""Reading progress on tracked items: prefetching, what changed since the last update, and the
+status counts the charts draw. Nothing here writes; the workflows are in scraip.services.
+
+Every helper takes TrackedItem instances of any model, so the partnership register reads its
+own items with the same code.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from scraip.followup.models import ProgressUpdate, TargetDateChange, Verdict
+
+NO_UPDATE = "no_update"
+CLOSED = "closed"
+
+# Chart and tag colours: GOV.UK tag colours, and the hex of each for the SVG bars. Each bar
+# also carries its label and count in text, so colour is never the only cue.
+STATUS_ORDER = [
+    (NO_UPDATE, "No update yet", "grey", "#505a5f"),
+    (ProgressUpdate.Status.NOT_STARTED, "Not started", "grey", "#6f777b"),
+    (ProgressUpdate.Status.ON_TRACK, "On track", "blue", "#1d70b8"),
+    (ProgressUpdate.Status.AT_RISK, "At risk", "yellow", "#b58840"),
+    (ProgressUpdate.Status.OFF_TRACK, "Off track", "red", "#d4351c"),
+    (ProgressUpdate.Status.IMPLEMENTED, "Implemented", "green", "#00703c"),
+    (CLOSED, "Closed by the committee", "purple", "#4c2c92"),
+]
+STATUS_TAG = {key: tag for key, _, tag, _ in STATUS_ORDER}
+VERDICT_TAG = {
+    Verdict.Kind.SATISFIED: "green",
+    Verdict.Kind.NOT_SATISFIED: "red",
+    Verdict.Kind.CLOSED: "purple",
+}
+
+
+def update_queryset() -> QuerySet:
+    return ProgressUpdate.objects.select_related(
+        "reported_by", "entered_by__person", "report_back"
+    ).order_by("-reported_on", "-pk")
+
+
+def verdict_queryset() -> QuerySet:
+    return Verdict.objects.select_related("meeting", "report_back").order_by(
+        "-meeting__date", "-pk"
+    )
+
+
+def prefetch_progress(queryset: QuerySet, prefix: str = "") -> QuerySet:
+    """Updates, verdicts and target date changes of every item in three queries, newest first.
+
+    `prefix` reaches items through a relation, e.g. "parts__" from recommendations.
+    """
+    return queryset.prefetch_related(
+        Prefetch(f"{prefix}progress_updates", queryset=update_queryset()),
+        Prefetch(f"{prefix}verdicts", queryset=verdict_queryset()),
+        Prefetch(
+            f"{prefix}target_date_changes",
+            queryset=TargetDateChange.objects.select_related("changed_by__person"),
+        ),
+    )
+
+
+def status_key(item) -> str:
+    """Where an item stands, for charts: closed by the committee, else its latest self-report."""
+    if item.is_closed:
+        return CLOSED
+    latest = item.latest_update
+    return latest.status if latest else NO_UPDATE
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str
+    label: str
+    count: int
+    colour: str
+    length: int  # pixels: the longest bar is BAR_AREA long
+    y: int
+
+    @property
+    def text_y(self) -> int:
+        return self.y + 18
+
+    @property
+    def count_x(self) -> int:
+        return LABEL_WIDTH + self.length + 8
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    description: str
+    bars: list[Bar]
+    total: int
+    height: int
+    width: int = 0
+
+
+LABEL_WIDTH = 200
+BAR_AREA = 360
+BAR_HEIGHT = 26
+BAR_GAP = 10
+
+
+def status_chart(items, title: str) -> Chart:
+    """Counts of items by status, as bars for includes/status_chart.html."""
+    counts = Counter(status_key(item) for item in items)
+    return chart_from_counts(counts, title)
+
+
+def chart_from_counts(counts: Counter, title: str) -> Chart:
+    """A horizontal bar per status, the longest BAR_AREA pixels, labels left, counts right."""
+    largest = max(counts.values(), default=0)
+    bars = []
+    for index, (key, label, _, colour) in enumerate(STATUS_ORDER):
+        count = counts.get(key, 0)
+        bars.append(
+            Bar(
+                key=key,
+                label=label,
+                count=count,
+                colour=colour,
+                length=round(BAR_AREA * count / largest) if largest else 0,
+                y=index * (BAR_HEIGHT + BAR_GAP),
+            )
+        )
+    total = sum(counts.values())
+    summary = ", ".join(f"{bar.label}: {bar.count}" for bar in bars if bar.count)
+    return Chart(
+        title=title,
+        description=f"{total} item{'s' if total != 1 else ''}. {summary or 'None yet'}.",
+        bars=bars,
+        total=total,
+        height=len(bars) * (BAR_HEIGHT + BAR_GAP),
+        width=LABEL_WIDTH + BAR_AREA + 50,
+    )
+
+
+def changes_since_previous(item) -> list[str]:
+    """What the latest update says that the one before it did not: a changed status, a moved
+    target date, new evidence, a new account. Empty means no change since the last update."""
+    latest, previous = item.latest_update, item.previous_update
+    if latest is None:
+        return []
+    if previous is None:
+        return ["First update"]
+    changes = []
+    if latest.status != previous.status:
+        changes.append(
+            f"Status changed from {previous.get_status_display()} to {latest.get_status_display()}"
+        )
+    for change in item.target_date_changes.all():
+        if previous.created_at <= change.changed_at <= latest.created_at:
+            changes.append(
+                f"Target date moved from {change.old_display or 'none'} to {change.new_display}: "
+                f"{change.reason}"
+            )
+    if _normalised(latest.narrative) != _normalised(previous.narrative):
+        changes.append("New account of progress")
+    if (latest.evidence_link, latest.evidence_file.name) != (
+        previous.evidence_link,
+        previous.evidence_file.name,
+    ) and (latest.evidence_link or latest.evidence_file):
+        changes.append("New evidence")
+    return changes
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def has_update_for(item, report_back) -> bool:
+    return any(update.report_back_id == report_back.pk for update in item.updates_newest_first)
+
+
+def closed_before(item, report_back) -> bool:
+    """Closed by the committee at an earlier report-back, so no longer due at this one."""
+    return any(
+        verdict.verdict == Verdict.Kind.CLOSED
+        and verdict.report_back_id != report_back.pk
+        and (verdict.report_back is None or verdict.report_back.sequence < report_back.sequence)
+        for verdict in item.verdicts.all()
+    )

@@ -1,0 +1,62 @@
+from django.urls import path
+
+from .views import calendar, dashboards, items, meetings, tracker
+
+app_name = "followup"
+
+urlpatterns = [
+    path("meetings/", meetings.MeetingListView.as_view(), name="meeting_list"),
+    path("meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/pack/", meetings.meeting_pack, name="meeting_pack"),
+    path("meetings/<int:pk>/pack/pdf/", meetings.meeting_pack_pdf, name="meeting_pack_pdf"),
+    path(
+        "meetings/<int:pk>/request-updates/",
+        meetings.meeting_request_updates,
+        name="meeting_request_updates",
+    ),
+    path(
+        "report-backs/<int:pk>/complete/",
+        meetings.report_back_complete,
+        name="report_back_complete",
+    ),
+    path("items/<int:pk>/", items.progress_item, name="progress_item"),
+    path("items/<int:pk>/update/", items.progress_add, name="progress_add"),
+    path("items/<int:pk>/target-date/", items.target_date_change, name="target_date_change"),
+    path(
+        "items/<int:pk>/meetings/<int:meeting_pk>/verdict/",
+        items.verdict_record,
+        name="verdict_record",
+    ),
+    path("updates/<int:pk>/edit/", items.progress_edit, name="progress_edit"),
+    path("updates/<int:pk>/evidence/", items.progress_evidence, name="progress_evidence"),
+    path("updates/owed/", tracker.updates_owed, name="updates_owed"),
+    path("plans/<int:pk>/progress/", tracker.plan_tracker, name="plan_tracker"),
+    path(
+        "plans/<int:pk>/progress/export/<str:fmt>/",
+        tracker.plan_tracker_export,
+        name="plan_tracker_export",
+    ),
+    path(
+        "plans/<int:pk>/progress/import/",
+        tracker.plan_tracker_import,
+        name="plan_tracker_import",
+    ),
+    path(
+        "committees/<int:pk>/progress/export/<str:fmt>/",
+        tracker.committee_tracker_export,
+        name="committee_tracker_export",
+    ),
+    path(
+        "committees/<int:pk>/progress/import/",
+        tracker.committee_tracker_import,
+        name="committee_tracker_import",
+    ),
+    path("dashboards/officer/", dashboards.dashboard_officer, name="dashboard_officer"),
+    path("dashboards/cabinet/", dashboards.dashboard_cabinet, name="dashboard_cabinet"),
+    path("dashboards/lead-officer/", dashboards.dashboard_lead, name="dashboard_lead"),
+    path("calendar/", calendar.calendar_feeds, name="calendar_feeds"),
+    path("calendar/<int:pk>/revoke/", calendar.calendar_feed_revoke, name="calendar_feed_revoke"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+]

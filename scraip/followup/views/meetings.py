@@ -1,0 +1,187 @@
+"""Committee meetings: the calendar, what is due at each meeting, the update pack (HTML and
+PDF) and completing a report-back. Each view names the rules permission that guards it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST, require_safe
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin, permission_required
+
+from scraip.common.pdf import render_pdf
+from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.councils.forms import committees_for
+from scraip.councils.models import Meeting
+from scraip.councils.rules import authorities_for
+from scraip.plans.models import ReportBack
+from scraip.plans.views.fetch import get_plan_for_user
+
+from .. import reminders, services
+from ..agenda import meeting_agenda
+from ..filters import MeetingFilter
+from ..forms import (
+    MeetingForm,
+    ReportBackCompleteForm,
+)
+from ..progress import status_chart
+
+
+def _get_meeting_for_user(request, pk, permission="councils.view_meeting"):
+    """A meeting of the user's council (404 otherwise), then 403 without `permission`."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__authority"), pk=pk)
+    if not request.user.has_perm("councils.view_meeting", meeting):
+        raise Http404("No meeting found")
+    if not request.user.has_perm(permission, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+class MeetingListView(PermissionRequiredMixin, FilterView):
+    """Permission: councils.list_meetings (any council role); their own council's meetings."""
+
+    permission_required = "councils.list_meetings"
+    filterset_class = MeetingFilter
+    paginate_by = 50
+    template_name = "followup/meeting_list.html"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.for_authorities(authorities_for(self.request.user))
+            .select_related("committee")
+            .annotate(report_back_count=Count("report_backs"))
+            .order_by("-date", "pk")
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["authorities"] = authorities_for(self.request.user)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        committee = (
+            self.filterset.form.cleaned_data.get("committee") if self.filterset.is_bound else None
+        )
+        return super().get_context_data(
+            committee=committee,
+            can_add=self.request.user.has_perm("councils.add_meeting"),
+            **kwargs,
+        )
+
+
+def _meeting_form(request, meeting):
+    form = MeetingForm(
+        request.POST or None,
+        instance=meeting,
+        committees=committees_for(authorities_for(request.user)),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
+        except StaleEdit as stale:
+            form.report_stale_edit(stale.current)
+        else:
+            messages.success(request, "Meeting saved.")
+            return redirect(form.instance)
+    return render(request, "followup/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@login_required
+@permission_required("councils.add_meeting", raise_exception=True)
+def meeting_create(request):
+    """Permission: councils.add_meeting (scrutiny officers), for their own council's committees."""
+    return _meeting_form(request, None)
+
+
+@login_required
+def meeting_edit(request, pk):
+    """Permission: councils.change_meeting (scrutiny officers of the committee's council)."""
+    meeting = _get_meeting_for_user(request, pk, "councils.change_meeting")
+    return _meeting_form(request, meeting)
+
+
+def _agenda_context(request, meeting):
+    agenda = meeting_agenda(meeting)
+    items = [item for entry in agenda for item in entry.items]
+    return {
+        "meeting": meeting,
+        "agenda": agenda,
+        "chart": status_chart(items, f"Status of the {len(items)} items due at this meeting"),
+        "item_count": len(items),
+        "no_change_count": sum(1 for item in items if item.updated_for_this and not item.changes),
+        "can_change": request.user.has_perm("councils.change_meeting", meeting),
+        "today": timezone.localdate(),
+    }
+
+
+@login_required
+@require_safe
+def meeting_detail(request, pk):
+    """Permission: councils.view_meeting (people of the committee's council). Everything due at
+    the meeting; officers ask for updates, record verdicts and complete report-backs here."""
+    meeting = _get_meeting_for_user(request, pk)
+    return render(request, "followup/meeting_detail.html", _agenda_context(request, meeting))
+
+
+@login_required
+@require_safe
+def meeting_pack(request, pk):
+    """Permission: councils.view_meeting. The update pack for the agenda, as a web page."""
+    meeting = _get_meeting_for_user(request, pk)
+    return render(request, "followup/meeting_pack.html", _agenda_context(request, meeting))
+
+
+@login_required
+@require_safe
+def meeting_pack_pdf(request, pk):
+    """Permission: councils.view_meeting. The update pack as a tagged PDF (PDF/UA-1)."""
+    meeting = _get_meeting_for_user(request, pk)
+    return render_pdf(
+        request,
+        "followup/pdf/update_pack.html",
+        _agenda_context(request, meeting),
+        filename=f"update-pack-{slugify(meeting.committee.name)[:50]}-{meeting.date}.pdf",
+    )
+
+
+@login_required
+@require_POST
+def meeting_request_updates(request, pk):
+    """Permission: councils.change_meeting. Emails each lead officer the items they owe an
+    update on for this meeting; pressing it twice on a day sends nothing twice."""
+    meeting = _get_meeting_for_user(request, pk, "councils.change_meeting")
+    today = timezone.localdate()
+    sent = reminders.send(reminders.update_reminders(today, meeting=meeting), today)
+    if sent:
+        messages.success(
+            request, f"Asked {sent} lead officer{'s' if sent != 1 else ''} for updates."
+        )
+    else:
+        messages.info(request, "Nobody was emailed: every update is in, or they were asked today.")
+    return redirect(meeting)
+
+
+@login_required
+def report_back_complete(request, pk):
+    """Permission: plans.change_actionplan on the report-back's plan. Refused until the
+    committee has a verdict on every item due."""
+    report_back = get_object_or_404(ReportBack.objects.select_related("meeting"), pk=pk)
+    plan = get_plan_for_user(request, report_back.action_plan_id, "plans.change_actionplan")
+    form = ReportBackCompleteForm(request.POST or None, initial={"note": report_back.note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_back_complete(report_back=report_back, note=form.cleaned_data["note"])
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Report-back {report_back.sequence} marked completed.")
+            return redirect(report_back.meeting or plan)
+    return render(
+        request,
+        "followup/meeting_complete.html",
+        {"form": form, "report_back": report_back, "plan": plan},
+    )

@@ -1,0 +1,108 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.db.models.functions import ExtractYear
+
+from scraip.councils.models import Committee, Person, Portfolio
+
+from .models import ActionPlan, RecommendationPart, Response
+
+
+def _select(**attrs):
+    return forms.Select(attrs={"class": "govuk-select", **attrs})
+
+
+class ActionPlanFilter(django_filters.FilterSet):
+    authority = django_filters.ModelChoiceFilter(
+        queryset=None, empty_label="All authorities", widget=_select()
+    )
+    committee = django_filters.ModelChoiceFilter(
+        queryset=None, empty_label="All committees", widget=_select()
+    )
+    status = django_filters.ChoiceFilter(
+        choices=ActionPlan.Status.choices, empty_label="Any status", widget=_select()
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="publication_date__year",
+        label="Year published",
+        empty_label="Any year",
+        widget=_select(),
+    )
+
+    class Meta:
+        model = ActionPlan
+        fields = ["authority", "committee", "status", "year"]
+
+    def __init__(self, *args, authorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["authority"].queryset = authorities
+        self.filters["committee"].queryset = Committee.objects.filter(authority__in=authorities)
+        years = (
+            ActionPlan.objects.filter(authority__in=authorities)
+            .annotate(year=ExtractYear("publication_date"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+
+
+AWAITING = "awaiting"
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    """Filters the answerable parts: each carries its own decision and lead officer."""
+
+    portfolio = django_filters.ModelChoiceFilter(
+        field_name="recommendation__portfolio",
+        queryset=None,
+        label="Cabinet portfolio",
+        empty_label="All portfolios",
+        widget=_select(),
+    )
+    decision = django_filters.ChoiceFilter(
+        choices=[(AWAITING, "Awaiting response"), *Response.Decision.choices],
+        method="filter_decision",
+        empty_label="Any decision",
+        widget=_select(),
+    )
+    lead_officer = django_filters.ModelChoiceFilter(
+        field_name="response__lead_officer",
+        queryset=None,
+        empty_label="Any lead officer",
+        widget=_select(),
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label="Response overdue",
+        widget=forms.Select(
+            attrs={"class": "govuk-select"},
+            choices=[("", "Either"), ("true", "Overdue only"), ("false", "Not overdue")],
+        ),
+    )
+
+    class Meta:
+        model = RecommendationPart
+        fields = ["portfolio", "decision", "lead_officer", "overdue"]
+
+    def __init__(self, *args, authorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["portfolio"].queryset = Portfolio.objects.filter(authority__in=authorities)
+        self.filters["lead_officer"].queryset = (
+            Person.objects.officers()
+            .filter(authority__in=authorities, actions_led__isnull=False)
+            .distinct()
+        )
+
+    def filter_decision(self, queryset, name, value):
+        if value == AWAITING:
+            return queryset.filter(response__isnull=True)
+        return queryset.filter(response__decision=value)
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = RecommendationPart.objects.overdue().values("pk")
+        if value is True:
+            return queryset.filter(pk__in=overdue)
+        if value is False:
+            return queryset.filter(~Q(pk__in=overdue))
+        return queryset

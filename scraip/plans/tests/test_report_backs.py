@@ -1,0 +1,150 @@
+"""The report-back schedule: 1st, 2nd, 3rd… updates with dates as vague as the papers give."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from scraip.councils.tests.factories import MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rows(*dates, initial=0, **extra):
+    data = {
+        "report_backs-TOTAL_FORMS": str(len(dates)),
+        "report_backs-INITIAL_FORMS": str(initial),
+        "report_backs-MIN_NUM_FORMS": "0",
+        "report_backs-MAX_NUM_FORMS": "1000",
+    }
+    for index, date in enumerate(dates):
+        data[f"report_backs-{index}-due"] = date
+    data.update(extra)
+    return data
+
+
+def test_schedule_is_numbered_in_date_order_and_printed_as_written(client, officer, plan):
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    page = client.post(url, rows("October 2008", "27 November 2007", "1/4/2008"))
+    assert page.status_code == 302
+    schedule = [(r.sequence, r.due_display) for r in plan.report_backs.all()]
+    assert schedule == [(1, "27 November 2007"), (2, "1 April 2008"), (3, "October 2008")]
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert "3rd" in html and "October 2008" in html
+
+
+def test_a_bad_date_is_explained_and_the_saved_schedule_kept(client, officer, plan):
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("27 November 2007"))
+    saved = plan.report_backs.get()
+    page = client.post(
+        url,
+        rows("27 November 2007", "Octember 2008", initial=1, **{"report_backs-0-id": saved.pk}),
+    )
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "There is a problem" in html
+    assert "Enter a date in a form such as" in html
+    assert "Octember 2008" in html
+    assert [r.due_display for r in plan.report_backs.all()] == ["27 November 2007"]
+
+
+def test_a_report_back_can_take_its_date_from_a_meeting(client, officer, plan):
+    meeting = MeetingFactory(committee=plan.committee, date=datetime.date(2027, 1, 12))
+    client.force_login(officer)
+    client.post(
+        reverse("plans:report_backs_edit", args=[plan.pk]),
+        rows("", **{"report_backs-0-meeting": meeting.pk}),
+    )
+    report_back = plan.report_backs.get()
+    assert (report_back.meeting, report_back.due_display) == (meeting, "12 January 2027")
+
+
+def test_completed_and_note_are_kept(client, officer, plan):
+    client.force_login(officer)
+    client.post(
+        reverse("plans:report_backs_edit", args=[plan.pk]),
+        rows(
+            "1 April 2008",
+            **{
+                "report_backs-0-completed": "on",
+                "report_backs-0-note": "Reported to the March meeting",
+            },
+        ),
+    )
+    report_back = plan.report_backs.get()
+    assert report_back.completed and report_back.note == "Reported to the March meeting"
+
+
+def test_meetings_of_other_committees_cannot_be_chosen(client, officer, plan):
+    elsewhere = MeetingFactory()
+    client.force_login(officer)
+    page = client.post(
+        reverse("plans:report_backs_edit", args=[plan.pk]),
+        rows("", **{"report_backs-0-meeting": elsewhere.pk}),
+    )
+    assert page.status_code == 200
+    assert not plan.report_backs.exists()
+
+
+@pytest.mark.parametrize("persona", ["cabinet_a", "councillor"])
+def test_only_officers_change_the_schedule(client, request, persona, plan):
+    client.force_login(request.getfixturevalue(persona))
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    assert client.post(url, rows("October 2008")).status_code == 403
+    assert not plan.report_backs.exists()
+
+
+def test_rows_left_out_of_a_request_are_kept_and_numbered_with_the_new(client, officer, plan):
+    """A hand-made request that omits the saved rows must not trip the unique numbering."""
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("1 April 2008", "October 2008"))
+    page = client.post(url, rows("27 November 2007"))  # INITIAL_FORMS 0: saved rows not sent
+    assert page.status_code == 302
+    schedule = [(r.sequence, r.due_display) for r in plan.report_backs.all()]
+    assert schedule == [(1, "27 November 2007"), (2, "1 April 2008"), (3, "October 2008")]
+
+
+def test_a_moved_date_renumbers_the_schedule(client, officer, plan):
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("27 November 2007", "1 April 2008"))
+    first, second = plan.report_backs.all()
+    client.post(
+        url,
+        rows(
+            "May 2008",
+            "1 April 2008",
+            initial=2,
+            **{"report_backs-0-id": first.pk, "report_backs-1-id": second.pk},
+        ),
+    )
+    schedule = [(r.pk, r.sequence, r.due_display) for r in plan.report_backs.all()]
+    assert schedule == [(second.pk, 1, "1 April 2008"), (first.pk, 2, "May 2008")]
+
+
+def test_a_row_deleted_with_its_date_blanked_is_deleted_with_its_history(client, officer, plan):
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    client.post(url, rows("27 November 2007", "1 April 2008"))
+    first, second = plan.report_backs.all()
+    page = client.post(
+        url,
+        rows(
+            "",
+            "1 April 2008",
+            initial=2,
+            **{
+                "report_backs-0-id": first.pk,
+                "report_backs-0-DELETE": "on",
+                "report_backs-1-id": second.pk,
+            },
+        ),
+    )
+    assert page.status_code == 302
+    assert [(r.sequence, r.due_display) for r in plan.report_backs.all()] == [(1, "1 April 2008")]
+    deletion = first.history.latest()
+    assert deletion.history_type == "-" and deletion.due_on == datetime.date(2007, 11, 27)

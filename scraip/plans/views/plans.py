@@ -1,0 +1,257 @@
+"""Pages for the SCRAIP action plans. Each view names the rules permission that guards it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST, require_safe
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin, permission_required
+
+from scraip.common.history import history_entries
+from scraip.common.pdf import render_pdf
+from scraip.common.softdelete import restore, soft_delete
+from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.councils.forms import committees_for
+from scraip.councils.rules import authorities_for, person_of
+
+from .. import services
+from ..filters import ActionPlanFilter
+from ..forms import (
+    ActionPlanForm,
+    ReportBackFormSet,
+    SendForResponseForm,
+)
+from ..models import ActionPlan, Recommendation, RecommendationPart
+from .fetch import get_plan_for_user, held_portfolio_ids, plan_detail_queryset
+
+
+@login_required
+def home(request):
+    """Permission: any signed-in user; what it shows depends on their roles."""
+    person = person_of(request.user)
+    held = held_portfolio_ids(request.user)
+    # Both counts in one query: the held portfolios cost one of their own.
+    counts = (
+        RecommendationPart.objects.awaiting_response()
+        .for_portfolios(held)
+        .aggregate(
+            awaiting=Count("pk"),
+            overdue=Count(
+                "pk",
+                filter=Q(recommendation__action_plan__response_deadline__lt=timezone.localdate()),
+            ),
+        )
+    )
+    plans = ActionPlan.objects.for_authorities(authorities_for(request.user))
+    if not request.user.has_perm("plans.add_actionplan"):
+        plans = plans.sent_for_response()
+    return render(
+        request,
+        "plans/home.html",
+        {
+            "person": person,
+            "awaiting_count": counts["awaiting"],
+            "overdue_count": counts["overdue"],
+            "recent_plans": plans.select_related("committee")[:5],
+            "is_cabinet_member": bool(held),
+            "is_officer": bool(person and person.kind == person.Kind.OFFICER),
+        },
+    )
+
+
+class ActionPlanListView(PermissionRequiredMixin, FilterView):
+    """Permission: plans.list_actionplans (any council role); drafts for officers only."""
+
+    permission_required = "plans.list_actionplans"
+    filterset_class = ActionPlanFilter
+    paginate_by = 25
+    template_name = "plans/plan_list.html"
+
+    def get_queryset(self):
+        plans = ActionPlan.objects.for_authorities(authorities_for(self.request.user))
+        if not self.request.user.has_perm("plans.add_actionplan"):
+            plans = plans.sent_for_response()
+        return (
+            plans.select_related("authority", "committee")
+            .with_counts()
+            .order_by("-publication_date", "title", "pk")
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["authorities"] = authorities_for(self.request.user)
+        return kwargs
+
+
+@login_required
+def plan_detail(request, pk):
+    """Permission: plans.view_actionplan (404 for plans the user may not see)."""
+    plan = get_plan_for_user(request, pk)
+    recommendations, report_backs = plan_detail_queryset(plan)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "recommendations": recommendations,
+            "report_backs": report_backs,
+            "can_edit": request.user.has_perm("plans.change_actionplan", plan),
+            "respond_portfolio_ids": held_portfolio_ids(request.user),
+        },
+    )
+
+
+@login_required
+def plan_pdf(request, pk):
+    """Permission: plans.view_actionplan. The SCRAIP laid out as the committee papers show it."""
+    plan = get_plan_for_user(request, pk)
+    recommendations, report_backs = plan_detail_queryset(plan)
+    return render_pdf(
+        request,
+        "plans/pdf/action_plan.html",
+        {"plan": plan, "recommendations": recommendations, "report_backs": report_backs},
+        filename=f"scraip-{slugify(plan.title)[:60]}.pdf",
+    )
+
+
+@login_required
+@permission_required("plans.add_actionplan", raise_exception=True)
+def plan_create(request):
+    """Permission: plans.add_actionplan (scrutiny officers), for their own committees."""
+    form = ActionPlanForm(
+        request.POST or None, committees=committees_for(authorities_for(request.user))
+    )
+    if request.method == "POST" and form.is_valid():
+        plan = form.save()
+        plan.save()
+        messages.success(request, "Action plan created. Now add its recommendations.")
+        return redirect(plan)
+    return render(request, "plans/plan_form.html", {"form": form})
+
+
+@login_required
+def plan_edit(request, pk):
+    """Permission: plans.change_actionplan (scrutiny officers of the plan's authority)."""
+    plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    form = ActionPlanForm(
+        request.POST or None,
+        instance=plan,
+        committees=committees_for(authorities_for(request.user)),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_versioned(form.save(), loaded_version=form.loaded_version)
+        except StaleEdit as stale:
+            form.report_stale_edit(stale.current)
+        else:
+            messages.success(request, "Action plan saved.")
+            return redirect(plan)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def plan_send(request, pk):
+    """Permission: plans.change_actionplan. Starts the cabinet's response period."""
+    plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    form = SendForResponseForm(
+        request.POST or None, plan=plan, initial={"received_on": plan.received_on}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_plan_send_for_response(
+                plan=plan, received_on=form.cleaned_data["received_on"]
+            )
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Sent to the cabinet. The response deadline is now running.")
+            return redirect(plan)
+    return render(request, "plans/plan_send.html", {"form": form, "plan": plan})
+
+
+@login_required
+def report_backs_edit(request, pk):
+    """Permission: plans.change_actionplan. The 1st, 2nd, 3rd… report-back dates."""
+    plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    meetings = plan.committee.meetings.all()
+    formset = ReportBackFormSet(
+        request.POST or None,
+        instance=plan,
+        prefix="report_backs",
+        form_kwargs={"meetings": meetings},
+    )
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, "Report-back schedule saved.")
+        return redirect(f"{plan.get_absolute_url()}#report-backs")
+    return render(request, "plans/report_backs_form.html", {"formset": formset, "plan": plan})
+
+
+@login_required
+def plan_delete(request, pk):
+    """Permission: plans.change_actionplan. Soft delete: the plan can be restored."""
+    plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    if request.method == "POST":
+        soft_delete(record=plan)
+        messages.success(request, f"“{plan.title}” deleted. You can restore it from Deleted items.")
+        return redirect("plans:deleted_items")
+    return render(request, "common/confirm_delete.html", {"record": plan, "plan": plan})
+
+
+@login_required
+@permission_required("plans.add_actionplan", raise_exception=True)
+def deleted_items(request):
+    """Permission: plans.add_actionplan (scrutiny officers), for their own authority."""
+    authorities = authorities_for(request.user)
+    plans = ActionPlan.all_objects.deleted().filter(authority__in=authorities)
+    recommendations = Recommendation.all_objects.deleted().filter(
+        action_plan__authority__in=authorities, action_plan__deleted_at__isnull=True
+    )
+    return render(
+        request,
+        "plans/deleted_items.html",
+        {
+            "plans": plans.select_related("committee").order_by("-deleted_at"),
+            "recommendations": recommendations.select_related("action_plan").order_by(
+                "-deleted_at"
+            ),
+        },
+    )
+
+
+def _get_deleted_for_officer(request, model, pk):
+    record = get_object_or_404(model.all_objects.deleted(), pk=pk)
+    plan = record if isinstance(record, ActionPlan) else record.action_plan
+    if not request.user.has_perm("plans.change_actionplan", plan):
+        raise Http404("Nothing deleted here")
+    return record
+
+
+@login_required
+@require_POST
+def plan_restore(request, pk):
+    """Permission: plans.change_actionplan on the deleted plan."""
+    plan = _get_deleted_for_officer(request, ActionPlan, pk)
+    restore(record=plan)
+    messages.success(request, f"“{plan.title}” restored.")
+    return redirect(plan)
+
+
+def _history_page(request, record, plan, title):
+    return render(
+        request,
+        "common/history.html",
+        {"record": record, "plan": plan, "title": title, "entries": history_entries(record)},
+    )
+
+
+@login_required
+@require_safe
+def plan_history(request, pk):
+    """Permission: plans.view_actionplan. Read-only: no page edits or deletes history."""
+    plan = get_plan_for_user(request, pk)
+    return _history_page(request, plan, plan, f"History of “{plan.title}”")

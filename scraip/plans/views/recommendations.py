@@ -1,0 +1,218 @@
+"""Pages for recommendations and the cabinet's responses. Each view names the rules permission
+that guards it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin, permission_required
+
+from scraip.common.softdelete import restore, soft_delete
+from scraip.common.versioning import StaleEdit, WorkflowError
+from scraip.councils.models import Portfolio
+from scraip.councils.rules import authorities_for, person_of
+
+from .. import services
+from ..filters import RecommendationFilter
+from ..forms import (
+    PartFormSet,
+    RecommendationForm,
+    ResponseForm,
+)
+from ..models import ActionPlan, Recommendation, RecommendationPart, Response
+from .fetch import get_part_for_user, get_plan_for_user
+from .plans import _get_deleted_for_officer, _history_page
+
+
+class RecommendationListView(PermissionRequiredMixin, FilterView):
+    """Permission: plans.list_actionplans; only parts of plans the user may see."""
+
+    permission_required = "plans.list_actionplans"
+    filterset_class = RecommendationFilter
+    paginate_by = 50
+    template_name = "plans/recommendation_list.html"
+
+    def get_queryset(self):
+        parts = RecommendationPart.objects.filter(
+            recommendation__action_plan__authority__in=authorities_for(self.request.user)
+        )
+        if not self.request.user.has_perm("plans.add_actionplan"):
+            parts = parts.exclude(recommendation__action_plan__status=ActionPlan.Status.DRAFT)
+        return parts.with_plan().order_by(
+            "-recommendation__action_plan__publication_date",
+            "recommendation__action_plan_id",
+            "recommendation__position",
+            "position",
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["authorities"] = authorities_for(self.request.user)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+@login_required
+@permission_required("plans.list_awaiting_response", raise_exception=True)
+def awaiting_response(request):
+    """Permission: plans.list_awaiting_response (cabinet members; officers see their council's)."""
+    person = person_of(request.user)
+    parts = RecommendationPart.objects.awaiting_response()
+    portfolios = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
+    if request.user.has_perm("plans.add_actionplan"):
+        parts = parts.filter(
+            recommendation__action_plan__authority__in=authorities_for(request.user)
+        )
+        heading = "Recommendations awaiting a response"
+    else:
+        parts = parts.for_portfolios(portfolios)
+        heading = "Awaiting my response"
+    parts = parts.with_plan().order_by(
+        "recommendation__action_plan__response_deadline",
+        "recommendation__action_plan_id",
+        "recommendation__position",
+        "position",
+    )
+    return render(
+        request,
+        "plans/awaiting_response.html",
+        {"parts": parts, "heading": heading, "portfolios": portfolios},
+    )
+
+
+def _recommendation_form(request, plan, recommendation):
+    form = RecommendationForm(request.POST or None, instance=recommendation, plan=plan)
+    formset = PartFormSet(request.POST or None, instance=recommendation, prefix="parts")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            services.recommendation_save(
+                recommendation=form.save(commit=False),
+                part_formset=formset,
+                loaded_version=form.loaded_version,
+            )
+        except StaleEdit as stale:
+            form.report_stale_edit(stale.current)
+        except WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Recommendation {form.instance.letter} saved.")
+            return redirect(f"{plan.get_absolute_url()}#recommendation-{form.instance.pk}")
+    return render(
+        request,
+        "plans/recommendation_form.html",
+        {"form": form, "formset": formset, "plan": plan, "recommendation": recommendation},
+    )
+
+
+@login_required
+def recommendation_create(request, pk):
+    """Permission: plans.change_actionplan."""
+    plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    last = plan.recommendations.order_by("-position").first()
+    recommendation = Recommendation(action_plan=plan, position=(last.position + 1) if last else 1)
+    return _recommendation_form(request, plan, recommendation)
+
+
+@login_required
+def recommendation_edit(request, pk):
+    """Permission: plans.change_actionplan on the recommendation's plan."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    plan = get_plan_for_user(request, recommendation.action_plan_id, "plans.change_actionplan")
+    recommendation.action_plan = plan
+    return _recommendation_form(request, plan, recommendation)
+
+
+@login_required
+def respond(request, pk):
+    """Permission: plans.respond_to_part (the portfolio holder, or an officer on their behalf)."""
+    part = get_part_for_user(request, pk)
+    plan = part.recommendation.action_plan
+    person = person_of(request.user)
+    holds_portfolio = bool(
+        person
+        and Portfolio.objects.held_by(person).filter(pk=part.recommendation.portfolio_id).exists()
+    )
+    response = part.current_response
+    form = ResponseForm(
+        request.POST or None,
+        instance=response,
+        part=part,
+        on_behalf=not holds_portfolio,
+        responder=person,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_record(
+                response=form.save(commit=False),
+                entered_by=request.user,
+                loaded_version=form.loaded_version,
+            )
+        except StaleEdit as stale:
+            form.report_stale_edit(stale.current)
+        else:
+            messages.success(request, f"Response to {part} saved.")
+            return redirect(reverse("plans:awaiting_response") if holds_portfolio else plan)
+    return render(
+        request,
+        "plans/respond.html",
+        {"form": form, "part": part, "plan": plan, "today": timezone.localdate()},
+    )
+
+
+@login_required
+def recommendation_delete(request, pk):
+    """Permission: plans.change_actionplan on its plan. Soft delete, with its parts and answers."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    plan = get_plan_for_user(request, recommendation.action_plan_id, "plans.change_actionplan")
+    if request.method == "POST":
+        soft_delete(record=recommendation)
+        messages.success(
+            request, f"{recommendation} deleted. You can restore it from Deleted items."
+        )
+        return redirect(plan)
+    return render(request, "common/confirm_delete.html", {"record": recommendation, "plan": plan})
+
+
+@login_required
+@require_POST
+def recommendation_restore(request, pk):
+    """Permission: plans.change_actionplan on the recommendation's (live) plan."""
+    recommendation = _get_deleted_for_officer(request, Recommendation, pk)
+    if recommendation.action_plan.is_deleted:
+        raise Http404("Restore the action plan first")
+    if Recommendation.objects.filter(
+        action_plan=recommendation.action_plan_id, letter=recommendation.letter
+    ).exists():
+        messages.error(
+            request,
+            f"{recommendation} cannot be restored: the plan now has another recommendation "
+            f"{recommendation.letter}. Change that one's letter first.",
+        )
+        return redirect("plans:deleted_items")
+    restore(record=recommendation)
+    messages.success(request, f"{recommendation} restored.")
+    return redirect(recommendation.get_absolute_url())
+
+
+@login_required
+@require_safe
+def recommendation_history(request, pk):
+    """Permission: plans.view_actionplan on its plan."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    plan = get_plan_for_user(request, recommendation.action_plan_id)
+    return _history_page(request, recommendation, plan, f"History of {recommendation}")
+
+
+@login_required
+@require_safe
+def response_history(request, pk):
+    """Permission: plans.view_actionplan on its plan: who answered, and every change since."""
+    response = get_object_or_404(Response.objects.select_related("part__recommendation"), pk=pk)
+    plan = get_plan_for_user(request, response.part.recommendation.action_plan_id)
+    return _history_page(request, response, plan, f"History of the response to {response.part}")
