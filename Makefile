@@ -39,6 +39,7 @@ test: install assets
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Known vulnerabilities in the locked dependencies, from PyPI's advisory data. pip-audit lives in a
 # virtualenv of its own so that its dependencies stay out of the application's.

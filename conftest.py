@@ -7,8 +7,11 @@ import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+from hypothesis import settings as hypothesis_settings
 from django.conf import settings
 
 from scraip.councils.models import Meeting, Person
@@ -33,6 +36,28 @@ from scraip.plans.tests.factories import (
 # Playwright's sync API runs an event loop in the test thread; the Django ORM calls the tests
 # make around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property-based tests take their number of examples from a profile: CI runs `ci`
+# (HYPOTHESIS_PROFILE=ci, set by .ci/run), a developer's run the quicker `dev`.
+hypothesis_settings.register_profile("ci", max_examples=200)
+hypothesis_settings.register_profile("dev", max_examples=40)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# Every test runs on this day, whatever the real date: no test depends on today's date. The clock
+# ticks on from here, so timeouts and "a moment later" still work.
+TODAY = datetime.date(2026, 11, 23)
+NOW = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request, settings):
+    """Travel to 23 November 2026, 10am. The browser keeps the real clock, so in browser
+    journeys the session and CSRF cookies carry no expiry date it could judge as past."""
+    if request.node.get_closest_marker("browser"):
+        settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+        settings.CSRF_COOKIE_AGE = None
+    with time_machine.travel(NOW, tick=True):
+        yield
 
 
 @pytest.fixture

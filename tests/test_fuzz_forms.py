@@ -369,8 +369,8 @@ def test_no_posted_body_causes_a_server_error(personas, form_objects, route, per
     pks = sorted({str(pk) for pks in form_objects.values() for pk in pks})
     session_cookie = client.cookies.output(attrs=[], header="")
 
+    # The number of examples comes from the Hypothesis profile (conftest.py).
     @settings(
-        max_examples=200,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
