@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from hypothesis import settings as hypothesis_settings
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from scraip.councils.models import Meeting, Person
 from scraip.councils.tests.factories import (

@@ -24,9 +24,7 @@ from partnerships.tests.factories import OTHER_KINDS as PARTNERSHIP_ROW_KINDS
 from scraip.councils.tests.factories import PASSWORD, MeetingFactory
 from scraip.plans.models import ReportBack
 from scraip.plans.tests.factories import ActionPlanFactory
-
-# `objects` is the access test's fixture: the records each route's URL needs.
-from tests.test_access import PERSONAS, RULES, objects, walk  # noqa: F401
+from tests.test_access import PERSONAS, RULES, walk
 
 # route: every (persona, object) pair whose page posts a form; each pair is fuzzed separately.
 FORM_VIEWS = {
@@ -310,7 +308,7 @@ def body_strategy(form: OwnForm, pks: list[str]):
 
 
 @pytest.fixture
-def form_objects(objects, plan, part_b, committee):  # noqa: F811
+def form_objects(objects, plan, part_b, committee):
     """The access test's records, and what some forms need besides: a plan still in draft to
     send, an answered part to correct, a meeting to pick and a report-back date to change."""
     MeetingFactory(committee=committee, date=datetime.date(2027, 1, 14))

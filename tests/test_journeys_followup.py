@@ -27,7 +27,7 @@ def test_officer_prepares_the_meeting_update_pack(
     page: Page,
     officer,
     lead_officer_person,
-    followed,  # noqa: F811
+    followed,
 ):
     lead_officer_person.email = "lead@example.gov.uk"
     lead_officer_person.save()

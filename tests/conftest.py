@@ -1,0 +1,42 @@
+"""Fixtures of the cross-app tests: the records every route's URL needs."""
+
+import pytest
+from django.utils import timezone
+
+from partnerships.tests.factories import access_objects as partnership_objects
+from reviews.tests.factories import access_objects as review_objects
+from scraip.followup.tests.factories import access_objects as follow_up_objects
+from scraip.plans.tests.factories import (
+    RecommendationFactory,
+    ResponseFactory,
+    SentActionPlanFactory,
+)
+
+
+@pytest.fixture
+def objects(plan, part_a, part_b, cabinet_a, lead_officer_person, officer, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # review documents are written to the storage
+    response = ResponseFactory(
+        part=part_b, responded_by=cabinet_a.person, lead_officer=lead_officer_person
+    )
+    deleted_plan = SentActionPlanFactory(
+        authority=plan.authority, committee=plan.committee, deleted_at=timezone.now()
+    )
+    deleted_recommendation = RecommendationFactory(action_plan=plan, deleted_at=timezone.now())
+    return {
+        None: [],
+        "plan": [plan.pk],
+        "recommendation": [part_a.recommendation_id],
+        "part": [part_a.pk],
+        "response": [response.pk],
+        "deleted_plan": [deleted_plan.pk],
+        "deleted_recommendation": [deleted_recommendation.pk],
+        **review_objects(authority=plan.authority, committee=plan.committee),
+        **follow_up_objects(plan=plan, part=part_b, response=response, officer=officer),
+        **partnership_objects(
+            authority=plan.authority,
+            lead_officer_person=lead_officer_person,
+            recommendation=part_a.recommendation,
+            officer=officer,
+        ),
+    }
