@@ -24,7 +24,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from scraip.common.fuzzydates import Precision, format_fuzzy_date
-from scraip.common.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from scraip.common.softdelete import (
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
 from scraip.common.uploads import FileCheck, SafeUploadTo
 from scraip.common.versioning import Versioned
 from scraip.councils.models import Authority, Meeting, Person
@@ -47,10 +53,6 @@ def financial_year_label(year: int | None) -> str:
 
 def current_financial_year() -> int:
     return financial_year_of(timezone.localdate())
-
-
-def alive_manager(queryset_class=SoftDeleteQuerySet):
-    return AliveManager.from_queryset(queryset_class)()
 
 
 class RegisterSettings(Versioned):
@@ -119,8 +121,9 @@ class DefinitionCriterion(Versioned, SoftDeletable):
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["authority_id", "position", "pk"]
@@ -141,8 +144,9 @@ class ChecklistItem(Versioned, SoftDeletable):
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["authority_id", "position", "pk"]
@@ -198,7 +202,7 @@ class PartnershipQuerySet(SoftDeleteQuerySet):
 
     def published(self):
         """What the public register shows: published, meeting the definition, not deleted."""
-        return self.alive().filter(published_at__isnull=False).qualifying()
+        return self.filter(published_at__isnull=False).qualifying()
 
     def in_priority_order(self):
         """Ranked partnerships first, by rank; the unranked after them, by name."""
@@ -266,8 +270,9 @@ class Partnership(Versioned, SoftDeletable):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = alive_manager(PartnershipQuerySet)
-    all_objects = PartnershipQuerySet.as_manager()
+    objects = live_rows(PartnershipQuerySet)
+    all_objects = all_rows(PartnershipQuerySet)
+    deleted_objects = deleted_rows(PartnershipQuerySet)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -408,8 +413,9 @@ class Partner(PartnershipItem):
     role = models.CharField("role in the partnership", max_length=200, blank=True)
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["organisation", "pk"]
@@ -430,8 +436,9 @@ class Representative(PartnershipItem):
     role = models.CharField(max_length=200, help_text="For example, board member or substitute.")
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["person__kind", "person__name", "pk"]
@@ -485,8 +492,9 @@ class Contribution(PartnershipItem):
     note = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["-year", "kind", "pk"]
@@ -537,8 +545,9 @@ class Benefit(PartnershipItem):
     unit = models.CharField(max_length=60, blank=True)
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["-year", "pk"]
@@ -598,8 +607,9 @@ class AnnualReport(PartnershipItem):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["-year", "pk"]
@@ -660,8 +670,9 @@ class Outcome(TrackedItem, PartnershipItem):
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
-    objects = alive_manager(OutcomeQuerySet)
-    all_objects = OutcomeQuerySet.as_manager()
+    objects = live_rows(OutcomeQuerySet)
+    all_objects = all_rows(OutcomeQuerySet)
+    deleted_objects = deleted_rows(OutcomeQuerySet)
 
     class Meta:
         ordering = ["partnership_id", "kind", "position", "pk"]
@@ -709,8 +720,9 @@ class Risk(PartnershipItem):
     )
     history = HistoricalRecords()
 
-    objects = alive_manager(RiskQuerySet)
-    all_objects = RiskQuerySet.as_manager()
+    objects = live_rows(RiskQuerySet)
+    all_objects = all_rows(RiskQuerySet)
+    deleted_objects = deleted_rows(RiskQuerySet)
 
     class Meta:
         ordering = ["partnership_id", "-likelihood", "-impact", "pk"]
@@ -778,8 +790,9 @@ class CommitteeReview(PartnershipItem):
     next_review_due = models.DateField("next review due")
     history = HistoricalRecords()
 
-    objects = alive_manager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["-considered_on", "-pk"]

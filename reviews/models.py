@@ -18,7 +18,13 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from scraip.common.fuzzydates import Precision, format_fuzzy_date
-from scraip.common.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from scraip.common.softdelete import (
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
 from scraip.common.uploads import FileCheck, SafeUploadTo
 from scraip.common.versioning import Versioned
 from scraip.councils.models import Authority, Committee, Meeting, Person
@@ -152,8 +158,9 @@ class Review(Versioned, SoftDeletable):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
-    objects = AliveManager.from_queryset(ReviewQuerySet)()
-    all_objects = ReviewQuerySet.as_manager()
+    objects = live_rows(ReviewQuerySet)
+    all_objects = all_rows(ReviewQuerySet)
+    deleted_objects = deleted_rows(ReviewQuerySet)
 
     class Meta:
         ordering = ["-programme_year", "title"]
@@ -303,8 +310,9 @@ class Activity(Versioned, SoftDeletable):
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(SoftDeleteQuerySet)()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         verbose_name_plural = "activities"
@@ -508,8 +516,9 @@ class ReviewDocument(SoftDeletable):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(SoftDeleteQuerySet)()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["review_id", "kind", "title", "pk"]

@@ -197,8 +197,8 @@ def review_detail(request, pk):
         "can_create_plan": can_edit and request.user.has_perm("plans.add_actionplan"),
     }
     if can_edit:
-        context["removed_activities"] = Activity.all_objects.deleted().filter(review=review)
-        context["removed_documents"] = ReviewDocument.all_objects.deleted().filter(review=review)
+        context["removed_activities"] = Activity.deleted_objects.all().filter(review=review)
+        context["removed_documents"] = ReviewDocument.deleted_objects.all().filter(review=review)
     return render(request, "reviews/review_detail.html", context)
 
 
@@ -419,7 +419,7 @@ def activity_delete(request, pk):
 @require_POST
 def activity_restore(request, pk):
     """Permission: reviews.change_review on the removed activity's review."""
-    activity = _get_activity_for_user(request, pk, Activity.all_objects.deleted())
+    activity = _get_activity_for_user(request, pk, Activity.deleted_objects.all())
     restore(record=activity)
     messages.success(request, f"{activity} restored.")
     return redirect(f"{activity.review.get_absolute_url()}#activity-{activity.pk}")
@@ -531,7 +531,7 @@ def document_delete(request, pk):
 @require_POST
 def document_restore(request, pk):
     """Permission: reviews.change_review on the removed document's review."""
-    document = _get_document_for_user(request, pk, CHANGE, ReviewDocument.all_objects.deleted())
+    document = _get_document_for_user(request, pk, CHANGE, ReviewDocument.deleted_objects.all())
     restore(record=document)
     messages.success(request, f"“{document}” restored.")
     return redirect(f"{document.review.get_absolute_url()}#documents")
@@ -648,7 +648,7 @@ def review_delete(request, pk):
 @permission_required("reviews.add_review", raise_exception=True)
 def deleted_reviews(request):
     """Permission: reviews.add_review (scrutiny officers): deleted reviews they could change."""
-    reviews = _review_queryset(Review.all_objects.deleted()).order_by("-deleted_at")
+    reviews = _review_queryset(Review.deleted_objects.all()).order_by("-deleted_at")
     reviews = [review for review in reviews if request.user.has_perm(CHANGE, review)]
     return render(request, "reviews/deleted_reviews.html", {"reviews": reviews})
 
@@ -657,7 +657,7 @@ def deleted_reviews(request):
 @require_POST
 def review_restore(request, pk):
     """Permission: reviews.change_review on the deleted review."""
-    review = get_object_or_404(_review_queryset(Review.all_objects.deleted()), pk=pk)
+    review = get_object_or_404(_review_queryset(Review.deleted_objects.all()), pk=pk)
     if not request.user.has_perm(CHANGE, review):
         raise Http404("Nothing deleted here")
     restore(record=review)

@@ -160,6 +160,9 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Soft delete (django-safedelete, scraip.common.softdelete): the column that says when.
+SAFE_DELETE_FIELD_NAME = "deleted_at"
+
 # History is evidence: the admin may show it but never "revert" from it.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

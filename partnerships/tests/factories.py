@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from partnerships import models
+from scraip.common.tests.factories import SoftDeletableFactory
 from scraip.common.tests.files import MINIMAL_PDF
 from scraip.councils.tests.factories import (
     AuthorityFactory,
@@ -20,7 +21,7 @@ from scraip.councils.tests.factories import (
 from scraip.followup.tests.factories import ProgressUpdateFactory
 
 
-class PartnershipFactory(factory.django.DjangoModelFactory):
+class PartnershipFactory(SoftDeletableFactory):
     class Meta:
         model = models.Partnership
         skip_postgeneration_save = True
@@ -33,7 +34,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     status = models.Partnership.Status.ACTIVE
 
 
-class CriterionFactory(factory.django.DjangoModelFactory):
+class CriterionFactory(SoftDeletableFactory):
     class Meta:
         model = models.DefinitionCriterion
 
@@ -54,7 +55,7 @@ class DefinitionAnswerFactory(factory.django.DjangoModelFactory):
     answer = models.Answer.YES
 
 
-class ChecklistItemFactory(factory.django.DjangoModelFactory):
+class ChecklistItemFactory(SoftDeletableFactory):
     class Meta:
         model = models.ChecklistItem
 
@@ -76,7 +77,7 @@ class ChecklistAnswerFactory(factory.django.DjangoModelFactory):
     evidence = "Signed agreement on file."
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(SoftDeletableFactory):
     class Meta:
         model = models.Partner
 
@@ -85,7 +86,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     sector = models.Partner.Sector.PUBLIC
 
 
-class RepresentativeFactory(factory.django.DjangoModelFactory):
+class RepresentativeFactory(SoftDeletableFactory):
     class Meta:
         model = models.Representative
 
@@ -96,7 +97,7 @@ class RepresentativeFactory(factory.django.DjangoModelFactory):
     role = "Board member"
 
 
-class ContributionFactory(factory.django.DjangoModelFactory):
+class ContributionFactory(SoftDeletableFactory):
     class Meta:
         model = models.Contribution
 
@@ -107,7 +108,7 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     unit = models.Contribution.Unit.POUNDS
 
 
-class BenefitFactory(factory.django.DjangoModelFactory):
+class BenefitFactory(SoftDeletableFactory):
     class Meta:
         model = models.Benefit
 
@@ -116,7 +117,7 @@ class BenefitFactory(factory.django.DjangoModelFactory):
     description = "Faster help for families."
 
 
-class AnnualReportFactory(factory.django.DjangoModelFactory):
+class AnnualReportFactory(SoftDeletableFactory):
     class Meta:
         model = models.AnnualReport
 
@@ -129,7 +130,7 @@ class AnnualReportFactory(factory.django.DjangoModelFactory):
     uploaded_by = factory.SubFactory(UserFactory)
 
 
-class OutcomeFactory(factory.django.DjangoModelFactory):
+class OutcomeFactory(SoftDeletableFactory):
     class Meta:
         model = models.Outcome
 
@@ -138,7 +139,7 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
     target_date = datetime.date(2027, 3, 1)
 
 
-class RiskFactory(factory.django.DjangoModelFactory):
+class RiskFactory(SoftDeletableFactory):
     class Meta:
         model = models.Risk
 
@@ -148,7 +149,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
     impact = 3
 
 
-class CommitteeReviewFactory(factory.django.DjangoModelFactory):
+class CommitteeReviewFactory(SoftDeletableFactory):
     class Meta:
         model = models.CommitteeReview
 

@@ -3,9 +3,9 @@ partnerships meeting it enter the register."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from partnerships.models import Answer, DefinitionAnswer, DefinitionState, Partnership
+from scraip.common.softdelete import soft_delete
 
 from .factories import CriterionFactory, DefinitionAnswerFactory, PartnershipFactory
 
@@ -34,8 +34,7 @@ def test_a_removed_criterion_no_longer_counts(partnership, criterion, authority)
     kept = CriterionFactory(authority=authority)
     DefinitionAnswerFactory(partnership=partnership, criterion=criterion, answer=Answer.NO)
     DefinitionAnswerFactory(partnership=partnership, criterion=kept, answer=Answer.YES)
-    criterion.deleted_at = timezone.now()
-    criterion.save()
+    soft_delete(record=criterion)
     assert state_of(partnership) == DefinitionState.MEETS
 
 

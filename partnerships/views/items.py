@@ -44,7 +44,7 @@ def _get_item_for_user(request, kind, pk, permission=VIEW, deleted=False):
     """A row of a partnership the user may see (404 otherwise), then 403 without `permission`.
     The partnership itself must not be deleted."""
     model = ITEM_MODELS[kind]
-    rows = model.all_objects.deleted() if deleted else model.objects.all()
+    rows = model.deleted_objects.all() if deleted else model.objects.all()
     item = get_object_or_404(
         rows.select_related("partnership__authority"),
         pk=pk,

@@ -253,10 +253,10 @@ def register_pdf(request):
 def deleted(request):
     """Permission: partnerships.manage_register (scrutiny officers), for their own council."""
     authority = register_authority(request)
-    partnerships = Partnership.all_objects.deleted().filter(authority=authority)
+    partnerships = Partnership.deleted_objects.all().filter(authority=authority)
     items = []
     for kind, model in ITEM_MODELS.items():
-        rows = model.all_objects.deleted().filter(
+        rows = model.deleted_objects.all().filter(
             partnership__authority=authority, partnership__deleted_at__isnull=True
         )
         items += [(kind, row) for row in rows.select_related("partnership")]

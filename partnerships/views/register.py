@@ -243,7 +243,7 @@ def partnership_delete(request, pk):
 @require_POST
 def partnership_restore(request, pk):
     """Permission: partnerships.delete_partnership on the deleted partnership (404 otherwise)."""
-    partnership = get_object_or_404(Partnership.all_objects.deleted(), pk=pk)
+    partnership = get_object_or_404(Partnership.deleted_objects.all(), pk=pk)
     if not request.user.has_perm("partnerships.delete_partnership", partnership):
         raise Http404("Nothing deleted here")
     restore(record=partnership)

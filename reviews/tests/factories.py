@@ -4,6 +4,7 @@ from decimal import Decimal
 import factory
 
 from reviews import models
+from scraip.common.tests.factories import SoftDeletableFactory
 from scraip.councils.tests.factories import (
     AuthorityFactory,
     CouncillorFactory,
@@ -12,7 +13,7 @@ from scraip.councils.tests.factories import (
 )
 
 
-class ReviewFactory(factory.django.DjangoModelFactory):
+class ReviewFactory(SoftDeletableFactory):
     """A review led by one council, which also takes part; pass `participants` for a joint one."""
 
     class Meta:
@@ -47,7 +48,7 @@ class ReviewMemberFactory(factory.django.DjangoModelFactory):
     role = models.ReviewMember.Role.MEMBER
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(SoftDeletableFactory):
     class Meta:
         model = models.Activity
 
@@ -88,7 +89,7 @@ class CostItemFactory(factory.django.DjangoModelFactory):
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-class DocumentFactory(factory.django.DjangoModelFactory):
+class DocumentFactory(SoftDeletableFactory):
     """Writes its file to the default storage: point MEDIA_ROOT at a temporary folder first."""
 
     class Meta:

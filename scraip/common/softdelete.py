@@ -1,21 +1,65 @@
-"""Soft delete: removed from every page but kept, with its history, until restored."""
+"""Soft delete, one mechanism for every app: django-safedelete.
 
-from django.db import models, transaction
-from django.utils import timezone
+A soft-deletable model inherits `SoftDeletable`. Its default manager (`objects`) and every
+related manager (`plan.recommendations`) hide deleted rows, so no read has to remember a
+filter; `all_objects` and `deleted_objects` reach them on purpose (the "Deleted items" pages,
+restoring). Deleting a row soft-deletes, with it, every soft-deletable row that depends on it
+(its sub-parts, its updates…); restoring it brings back exactly those, and not a child that was
+deleted on its own before.
+
+Rows that hang on a record through a generic relation the record's own model does not declare
+(progress updates of a recommendation part, which the follow-up app adds) are named to the
+mechanism with `cascade_to`, so a lower app need not know the higher one.
+
+Delete and restore only through `soft_delete` and `restore`: they run in one transaction and
+take the dependents along.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from safedelete.config import DELETED_BY_CASCADE_FIELD_NAME, SOFT_DELETE_CASCADE
+from safedelete.managers import SafeDeleteAllManager, SafeDeleteDeletedManager, SafeDeleteManager
+from safedelete.models import SafeDeleteModel
+from safedelete.queryset import SafeDeleteQueryset
+
+# safedelete's field is named by the SAFE_DELETE_FIELD_NAME setting: "deleted_at" here.
 
 
-class SoftDeleteQuerySet(models.QuerySet):
-    def alive(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def deleted(self):
-        return self.filter(deleted_at__isnull=False)
+class SoftDeleteQuerySet(SafeDeleteQueryset):
+    """Base of the QuerySet of every soft-deletable model; add the model's own reads to it."""
 
 
-class SoftDeletable(models.Model):
-    """Removed from every page but kept, with its history, until an officer restores it."""
+def live_rows(queryset: type = SoftDeleteQuerySet):
+    """The default manager: rows not deleted, with the QuerySet's own methods."""
+    return SafeDeleteManager.from_queryset(queryset)()
 
-    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+def all_rows(queryset: type = SoftDeleteQuerySet):
+    """Deleted rows as well, for pages that must reach them (restoring, history)."""
+    return SafeDeleteAllManager.from_queryset(queryset)()
+
+
+def deleted_rows(queryset: type = SoftDeleteQuerySet):
+    """Only the deleted rows: the "Deleted items" pages."""
+    return SafeDeleteDeletedManager.from_queryset(queryset)()
+
+
+class SoftDeletable(SafeDeleteModel):
+    """Removed from every page but kept, with its history, until an officer restores it.
+
+    A subclass with its own QuerySet declares its managers from it:
+
+        objects = live_rows(ActionPlanQuerySet)
+        all_objects = all_rows(ActionPlanQuerySet)
+        deleted_objects = deleted_rows(ActionPlanQuerySet)
+    """
+
+    _safedelete_policy = SOFT_DELETE_CASCADE
+
+    objects = live_rows()
+    all_objects = all_rows()
+    deleted_objects = deleted_rows()
 
     class Meta:
         abstract = True
@@ -25,21 +69,47 @@ class SoftDeletable(models.Model):
         return self.deleted_at is not None
 
 
-class AliveManager(models.Manager):
-    """The default manager of soft-deletable models: deleted rows are invisible to every page
-    and to related managers (plan.recommendations); `all_objects` still reaches them."""
+# model -> functions giving, for some of its rows, the rows that go and come back with them.
+_dependents: dict[type, list[Callable[[Iterable], Iterable[SoftDeletable]]]] = {}
 
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
+
+def cascade_to(model: type, dependents: Callable[[Iterable], Iterable[SoftDeletable]]) -> None:
+    """Declare rows that a generic relation hangs on `model`'s rows: `dependents(rows)` gives
+    those of the rows given (deleted and not), to be deleted and restored with them."""
+    _dependents.setdefault(model, []).append(dependents)
+
+
+def _extra_dependents(rows: list) -> list[SoftDeletable]:
+    found = []
+    for model, functions in _dependents.items():
+        matching = [row for row in rows if isinstance(row, model)]
+        for function in functions if matching else ():
+            found.extend(function(matching))
+    return found
+
+
+def _with_cascade(record) -> list:
+    """The record and every row deleted with it (as safedelete collects them)."""
+    from safedelete.utils import related_objects
+
+    return [record, *related_objects(record)]
 
 
 @transaction.atomic
-def soft_delete(*, record) -> None:
-    record.deleted_at = timezone.now()
-    record.save(update_fields=["deleted_at"])
+def soft_delete(*, record: SoftDeletable) -> None:
+    """Soft-delete the record and everything that depends on it."""
+    record.delete()
+    rows = _with_cascade(record)
+    for dependent in _extra_dependents(rows):
+        if not dependent.is_deleted:
+            dependent.delete(is_cascade=True)
 
 
 @transaction.atomic
-def restore(*, record) -> None:
-    record.deleted_at = None
-    record.save(update_fields=["deleted_at"])
+def restore(*, record: SoftDeletable) -> None:
+    """Bring the record back with what was deleted because it was, and nothing else."""
+    record.undelete()
+    rows = _with_cascade(record)
+    for dependent in _extra_dependents(rows):
+        if dependent.is_deleted and getattr(dependent, DELETED_BY_CASCADE_FIELD_NAME):
+            dependent.undelete()

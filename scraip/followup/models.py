@@ -14,7 +14,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from scraip.common.fuzzydates import Precision, format_fuzzy_date
-from scraip.common.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from scraip.common.softdelete import (
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
 from scraip.common.uploads import FileCheck, SafeUploadTo
 from scraip.common.versioning import Versioned
 from scraip.councils.models import Committee, Meeting, Person
@@ -164,8 +170,9 @@ class ProgressUpdate(Versioned, SoftDeletable):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(ProgressUpdateQuerySet)()
-    all_objects = ProgressUpdateQuerySet.as_manager()
+    objects = live_rows(ProgressUpdateQuerySet)
+    all_objects = all_rows(ProgressUpdateQuerySet)
+    deleted_objects = deleted_rows(ProgressUpdateQuerySet)
 
     class Meta:
         ordering = ["-reported_on", "-pk"]
@@ -210,8 +217,9 @@ class Verdict(Versioned, SoftDeletable):
     recorded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(SoftDeleteQuerySet)()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["-meeting__date", "-pk"]

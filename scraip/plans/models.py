@@ -17,7 +17,13 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from scraip.common.fuzzydates import Precision, format_fuzzy_date
-from scraip.common.softdelete import AliveManager, SoftDeletable, SoftDeleteQuerySet
+from scraip.common.softdelete import (
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
 from scraip.common.versioning import Versioned
 from scraip.councils.models import Authority, Committee, Meeting, Person, Portfolio
 
@@ -64,8 +70,9 @@ class ActionPlan(Versioned, SoftDeletable):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(ActionPlanQuerySet)()
-    all_objects = ActionPlanQuerySet.as_manager()
+    objects = live_rows(ActionPlanQuerySet)
+    all_objects = all_rows(ActionPlanQuerySet)
+    deleted_objects = deleted_rows(ActionPlanQuerySet)
 
     class Meta:
         ordering = ["-publication_date", "title"]
@@ -158,8 +165,9 @@ class Recommendation(Versioned, SoftDeletable):
     )
     history = HistoricalRecords()
 
-    objects = AliveManager.from_queryset(SoftDeleteQuerySet)()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    objects = live_rows(SoftDeleteQuerySet)
+    all_objects = all_rows(SoftDeleteQuerySet)
+    deleted_objects = deleted_rows(SoftDeleteQuerySet)
 
     class Meta:
         ordering = ["action_plan_id", "position", "letter"]

@@ -3,13 +3,14 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 
+from scraip.common.tests.factories import SoftDeletableFactory
 from scraip.common.tests.files import MINIMAL_PDF
 from scraip.councils.tests.factories import MeetingFactory, UserFactory
 from scraip.followup import models
 from scraip.plans.tests.factories import ReportBackFactory
 
 
-class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+class ProgressUpdateFactory(SoftDeletableFactory):
     class Meta:
         model = models.ProgressUpdate
 
@@ -21,7 +22,7 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     reported_on = datetime.date(2027, 1, 4)
 
 
-class VerdictFactory(factory.django.DjangoModelFactory):
+class VerdictFactory(SoftDeletableFactory):
     class Meta:
         model = models.Verdict
 

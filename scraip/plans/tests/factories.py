@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from scraip.common.tests.factories import SoftDeletableFactory
 from scraip.councils.tests.factories import (
     AuthorityFactory,
     CommitteeFactory,
@@ -12,7 +13,7 @@ from scraip.councils.tests.factories import (
 from scraip.plans import models
 
 
-class ActionPlanFactory(factory.django.DjangoModelFactory):
+class ActionPlanFactory(SoftDeletableFactory):
     class Meta:
         model = models.ActionPlan
 
@@ -30,7 +31,7 @@ class SentActionPlanFactory(ActionPlanFactory):
     response_deadline = datetime.date(2026, 12, 1)
 
 
-class RecommendationFactory(factory.django.DjangoModelFactory):
+class RecommendationFactory(SoftDeletableFactory):
     class Meta:
         model = models.Recommendation
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from scraip.common.softdelete import soft_delete
 from scraip.councils.tests.factories import OfficerFactory, UserFactory
 from scraip.plans.models import ActionPlan, Recommendation
 from scraip.plans.tests.factories import RecommendationFactory, ResponseFactory
@@ -134,8 +134,7 @@ def test_the_admin_cannot_hard_delete(client, plan):
 
 
 def test_restore_of_someone_elses_plan_is_refused(client, other_officer, plan):
-    plan.deleted_at = timezone.now()
-    plan.save()
+    soft_delete(record=plan)
     client.force_login(other_officer)
     assert client.post(reverse("plans:plan_restore", args=[plan.pk])).status_code == 404
     plan.refresh_from_db()

@@ -207,8 +207,8 @@ def plan_delete(request, pk):
 def deleted_items(request):
     """Permission: plans.add_actionplan (scrutiny officers), for their own authority."""
     authorities = authorities_for(request.user)
-    plans = ActionPlan.all_objects.deleted().filter(authority__in=authorities)
-    recommendations = Recommendation.all_objects.deleted().filter(
+    plans = ActionPlan.deleted_objects.all().filter(authority__in=authorities)
+    recommendations = Recommendation.deleted_objects.all().filter(
         action_plan__authority__in=authorities, action_plan__deleted_at__isnull=True
     )
     return render(
@@ -224,7 +224,7 @@ def deleted_items(request):
 
 
 def _get_deleted_for_officer(request, model, pk):
-    record = get_object_or_404(model.all_objects.deleted(), pk=pk)
+    record = get_object_or_404(model.deleted_objects.all(), pk=pk)
     plan = record if isinstance(record, ActionPlan) else record.action_plan
     if not request.user.has_perm("plans.change_actionplan", plan):
         raise Http404("Nothing deleted here")

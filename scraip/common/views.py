@@ -1,0 +1,35 @@
+"""What every form page does with a valid form: save it through the model or a service, and turn
+a refusal into the form's own error message.
+
+    form = PlanForm(request.POST or None, instance=plan)
+    if submitted(request, form) and saved(form, lambda: services.plan_save(...)):
+        messages.success(request, "Action plan saved.")
+        return redirect(plan)
+    return render(request, "plans/plan_form.html", {"form": form})
+
+A stale edit (someone saved the record after the form was loaded) shows what they changed; a
+workflow rule's refusal shows its message; either way the person's input stays on the form and
+nothing is saved.
+"""
+
+from collections.abc import Callable
+
+from .versioning import StaleEdit, WorkflowError
+
+
+def submitted(request, form) -> bool:
+    """The form was posted and passes its own checks."""
+    return request.method == "POST" and form.is_valid()
+
+
+def saved(form, save: Callable[[], object]) -> bool:
+    """Run `save`; True if it saved, False with the reason added to the form if it refused."""
+    try:
+        save()
+    except StaleEdit as stale:
+        form.report_stale_edit(stale.current)
+    except WorkflowError as error:
+        form.add_error(None, error.message if hasattr(error, "message") else str(error))
+    else:
+        return True
+    return False
