@@ -149,14 +149,17 @@ class Person(models.Model):
         return ", ".join(part for part in (self.job_title, self.organisation) if part)
 
 
+def term_covers(on: datetime.date) -> Q:
+    """Terms running on a day: started by then and not yet ended. The one definition of "holds
+    the portfolio on that day", for the database (this) and for Python (PortfolioTerm.covers)."""
+    return Q(starts_on__lte=on) & (Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
 class PortfolioQuerySet(models.QuerySet):
     def held_by(self, person, on: datetime.date | None = None):
-        on = on or timezone.localdate()
-        return self.filter(
-            Q(terms__ends_on__isnull=True) | Q(terms__ends_on__gte=on),
-            terms__holder=person,
-            terms__starts_on__lte=on,
-        ).distinct()
+        """The portfolios `person` holds on a day (today unless told)."""
+        terms = PortfolioTerm.objects.filter(term_covers(on or timezone.localdate()), holder=person)
+        return self.filter(pk__in=terms.values("portfolio"))
 
 
 class Portfolio(models.Model):
@@ -176,6 +179,12 @@ class Portfolio(models.Model):
 
     def __str__(self):
         return self.title
+
+    def holder_on(self, on: datetime.date | None = None):
+        """Who held the portfolio on a day (today unless told), or None. Reads prefetched
+        `terms` when the list was fetched with them, so a page costs no query per row."""
+        on = on or timezone.localdate()
+        return next((term.holder for term in self.terms.all() if term.covers(on)), None)
 
 
 class PortfolioTerm(models.Model):
@@ -201,3 +210,7 @@ class PortfolioTerm(models.Model):
 
     def __str__(self):
         return f"{self.holder} ({self.portfolio})"
+
+    def covers(self, on: datetime.date) -> bool:
+        """The term runs on that day (see term_covers, its database twin)."""
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)

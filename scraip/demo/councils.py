@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 
 from scraip.councils.models import Authority, Committee, Person, Portfolio, PortfolioTerm
 
@@ -258,17 +257,6 @@ def load_user(login: Login):
         user.set_password(PASSWORD)
     user.save()
     return user
-
-
-def holder_on(portfolio: Portfolio, day: datetime.date) -> Person:
-    """Whoever held the portfolio that day answers for it."""
-    term = (
-        portfolio.terms.filter(starts_on__lte=day)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
-        .select_related("holder__user")
-        .first()
-    )
-    return term.holder
 
 
 def authority_named(name: str) -> Authority:

@@ -21,7 +21,6 @@ from .councils import (
     STRATEGIC,
     SWALE,
     authority_named,
-    holder_on,
     person_named,
     upsert,
     user_named,
@@ -541,7 +540,7 @@ def load_response(part: RecommendationPart, answer: Answer | None, spec: Plan) -
     if answer is None:
         Response.objects.filter(part=part).delete()
         return
-    holder = holder_on(part.recommendation.portfolio, spec.responded_on)
+    holder = part.recommendation.portfolio.holder_on(spec.responded_on)
     timetable, precision = (
         parse_fuzzy_date(answer.timetable) if answer.timetable else (None, Precision.MONTH)
     )

@@ -68,9 +68,9 @@ def response_reminders(today: datetime.date) -> list[Reminder]:
     waiting: dict[tuple, list] = defaultdict(list)
     for part in parts:
         portfolio = part.recommendation.portfolio
-        for term in portfolio.terms.all() if portfolio else ():
-            if term.starts_on <= today and (term.ends_on is None or term.ends_on >= today):
-                waiting[(part.recommendation.action_plan, term.holder)].append(part)
+        holder = portfolio.holder_on(today) if portfolio else None
+        if holder:
+            waiting[(part.recommendation.action_plan, holder)].append(part)
     reminders = []
     for (plan, holder), plan_parts in waiting.items():
         days = (plan.response_deadline - today).days
