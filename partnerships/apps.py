@@ -6,5 +6,10 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from scraip.common.navigation import Link, register
+        from scraip.followup import registry
+
+        from .models import Outcome
 
         register(Link("Partnerships", "partnerships:list", order=60))
+        # An agreed outcome's progress is followed like an accepted recommendation's.
+        registry.register(Outcome, slug="outcome")

@@ -115,3 +115,22 @@ def totals_by_partnership(contributions, hours_per_day: Decimal) -> dict[int, li
     for partnership, *row in summed:
         rows[partnership].append(row)
     return {pk: _by_year(partnership_rows, hours_per_day) for pk, partnership_rows in rows.items()}
+
+
+@dataclass
+class RegisterGiven:
+    by_year: list[YearTotal]  # across the register, newest year first
+    year: int | None  # the year of `rows`
+    rows: list[tuple]  # (partnership, its YearTotal for `year` or None)
+
+
+def register_given(partnerships: list, hours_per_day: Decimal, year: int | None = None):
+    """What the council gave the register's partnerships, by year, and each one's share in
+    `year` (the latest year when it is not one with contributions): three queries."""
+    contributions = Contribution.objects.filter(partnership__in=[p.pk for p in partnerships])
+    by_year = register_totals(contributions, hours_per_day)
+    years = [total.year for total in by_year]
+    year = year if year in years else (years[0] if years else None)
+    shares = totals_by_partnership(contributions.filter(year=year), hours_per_day)
+    rows = [(p, (shares.get(p.pk) or [None])[0]) for p in partnerships]
+    return RegisterGiven(by_year, year, rows)

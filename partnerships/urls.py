@@ -1,11 +1,15 @@
 from django.urls import path, register_converter
 
+from scraip.followup.routes import tracked_item_urls
+
 from .converters import ItemKindConverter
-from .views import config, items, lists, progress, public, recommendations, register
+from .models import Outcome
+from .views import config, items, lists, public, recommendations, register
 
 register_converter(ItemKindConverter, "itemkind")
 
 app_name = "partnerships"
+
 
 urlpatterns = [
     # The public register: no sign-in.
@@ -31,16 +35,17 @@ urlpatterns = [
     path("<itemkind:kind>/<int:pk>/restore/", items.item_restore, name="item_restore"),
     path("<itemkind:kind>/<int:pk>/history/", items.item_history, name="item_history"),
     path("report/<int:pk>/download/", items.report_download, name="report_download"),
-    path("outcome/<int:pk>/progress/", progress.outcome_progress, name="outcome_progress"),
-    path("outcome/<int:pk>/progress/new/", progress.progress_add, name="progress_add"),
-    path("outcome/<int:pk>/target-date/", progress.outcome_target, name="outcome_target"),
-    path(
-        "outcome/<int:pk>/meetings/<int:meeting_pk>/verdict/",
-        progress.outcome_verdict,
-        name="outcome_verdict",
+    # An outcome's progress, through the follow-up engine (scraip.followup.routes).
+    *tracked_item_urls(
+        Outcome,
+        namespace=app_name,
+        paths={"item": "outcome/<int:pk>/progress/", "add": "outcome/<int:pk>/progress/new/"},
+        names={
+            "item": "outcome_progress",
+            "target": "outcome_target",
+            "verdict": "outcome_verdict",
+        },
     ),
-    path("updates/<int:pk>/edit/", progress.progress_edit, name="progress_edit"),
-    path("updates/<int:pk>/evidence/", progress.progress_evidence, name="progress_evidence"),
     # Across the register.
     path("priority/", lists.priority, name="priority"),
     path("priority/edit/", lists.priority_edit, name="priority_edit"),

@@ -1,8 +1,22 @@
+"""The reviews in the Django admin. The admin meets the same rules as the pages: one row's rules
+through the models' clean(), the rules across rows through the services (the members, parts and
+cost lines inlines use the pages' own formsets, which ask them)."""
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from scraip.common.admin import NoHardDeleteAdmin
 
+from . import services
+from .forms import (
+    ActivityPartForm,
+    BaseActivityPartFormSet,
+    BaseCostItemFormSet,
+    BaseMemberFormSet,
+)
+from .forms.common import add_errors
 from .models import (
     Activity,
     ActivityPart,
@@ -13,11 +27,13 @@ from .models import (
     ReviewMember,
     ReviewStatusChange,
     Witness,
+    report_deadline_of,
 )
 
 
 class ReviewMemberInline(admin.TabularInline):
     model = ReviewMember
+    formset = BaseMemberFormSet
     fk_name = "review"
     extra = 0
     autocomplete_fields = ["councillor"]
@@ -37,6 +53,7 @@ class ReviewStatusChangeInline(admin.TabularInline):
 
 class CostItemInline(admin.TabularInline):
     model = CostItem
+    formset = BaseCostItemFormSet
     extra = 0
 
 
@@ -46,13 +63,56 @@ class ReviewActionPlanInline(admin.TabularInline):
     raw_id_fields = ["action_plan", "created_by"]
 
 
+class ReviewAdminForm(forms.ModelForm):
+    """The review's fields as the admin lists them, checked by the services."""
+
+    def clean(self):
+        cleaned = super().clean()
+        review = self.instance
+        participants = cleaned.get("participating_authorities") or []
+        reports_to = cleaned.get("reports_to")
+        try:
+            services.review_scope_check(
+                review_pk=review.pk,
+                lead_authority=cleaned.get("lead_authority"),
+                participants=participants,
+                committees=cleaned.get("commissioning_committees") or [],
+                reports_to=reports_to,
+                report_deadline=report_deadline_of(
+                    reports_to=reports_to,
+                    due_on=cleaned.get("report_due_on"),
+                    precision=cleaned.get("report_due_precision") or review.report_due_precision,
+                ),
+            )
+        except ValidationError as error:
+            add_errors(self, error)
+        if "lead_officer" in cleaned and "supporting_officers" in cleaned:
+            try:
+                cleaned["supporting_officers"] = services.review_officers_check(
+                    participant_ids={authority.pk for authority in participants}
+                    | ({cleaned["lead_authority"].pk} if cleaned.get("lead_authority") else set()),
+                    current_ids=(
+                        {review.lead_officer_id, *review.supporting_officer_ids} - {None}
+                        if review.pk
+                        else set()
+                    ),
+                    lead_officer=cleaned["lead_officer"],
+                    supporting_officers=cleaned["supporting_officers"],
+                )
+            except ValidationError as error:
+                add_errors(self, error)
+        return cleaned
+
+
 @admin.register(Review)
 class ReviewAdmin(NoHardDeleteAdmin):
+    form = ReviewAdminForm
     list_display = ["title", "lead_authority", "programme_year", "status"]
     list_filter = ["status", "lead_authority", "programme_year"]
     search_fields = ["title", "aim"]
     filter_horizontal = ["participating_authorities", "commissioning_committees"]
     raw_id_fields = ["lead_officer", "supporting_officers", "reports_to"]
+    # The status moves only on the review's page, dated and attributed, with its rules.
     readonly_fields = ["status", "deleted_at", "version"]
     inlines = [
         ReviewStatusChangeInline,
@@ -61,14 +121,41 @@ class ReviewAdmin(NoHardDeleteAdmin):
         ReviewActionPlanInline,
     ]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The lead council always takes part, as when the review is saved on its page.
+        form.instance.participating_authorities.add(form.instance.lead_authority)
+
 
 class ActivityPartInline(admin.StackedInline):
     model = ActivityPart
+    form = ActivityPartForm
+    formset = BaseActivityPartFormSet
     extra = 0
+
+
+class ActivityAdminForm(forms.ModelForm):
+    """The activity's fields as the admin lists them, checked by the services."""
+
+    def clean(self):
+        cleaned = super().clean()
+        review = cleaned.get("review")
+        if review:
+            try:
+                services.activity_planned_check(
+                    review=review,
+                    kind=cleaned.get("kind"),
+                    planned_on=cleaned.get("planned_on"),
+                    precision=cleaned.get("planned_precision"),
+                )
+            except ValidationError as error:
+                add_errors(self, error)
+        return cleaned
 
 
 @admin.register(Activity)
 class ActivityAdmin(NoHardDeleteAdmin):
+    form = ActivityAdminForm
     list_display = ["__str__", "review", "kind", "planned_on", "held"]
     list_filter = ["kind", "held"]
     inlines = [ActivityPartInline]

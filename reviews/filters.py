@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from scraip.councils.models import Authority, Committee
 
-from .models import Review, Witness, programme_year_label
+from .models import Review, Stage, Witness, programme_year_label
 
 
 def _select(**attrs):
@@ -60,7 +60,7 @@ class NetworkFilter(django_filters.FilterSet):
         widget=_select(),
     )
     stage = django_filters.ChoiceFilter(
-        choices=list(Review.STAGE_NAMES.items()),
+        choices=Stage.choices,
         method="filter_stage",
         empty_label="Any stage",
         widget=_select(),

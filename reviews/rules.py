@@ -37,12 +37,12 @@ def scrutiny_officer_of_lead_authority(user, review):
 
 is_admin = rules.is_superuser
 
+# Review.objects.visible_to and changeable_by ask the same in the database (tested alike).
+can_view_review = is_admin | belongs_to_participating_authority | supports_review
+can_change_review = is_admin | supports_review | scrutiny_officer_of_lead_authority
+
 rules.add_perm("reviews.add_review", is_admin | is_scrutiny_officer)
-rules.add_perm(
-    "reviews.view_review", is_admin | belongs_to_participating_authority | supports_review
-)
-rules.add_perm(
-    "reviews.change_review", is_admin | supports_review | scrutiny_officer_of_lead_authority
-)
+rules.add_perm("reviews.view_review", can_view_review)
+rules.add_perm("reviews.change_review", can_change_review)
 # The shared work programmes, the summary of any review in them, and the directory of witnesses.
 rules.add_perm("reviews.view_programmes", is_admin | has_person)

@@ -1,34 +1,11 @@
-"""Filters for the partnership register's pages: GOV.UK tag colours and year labels."""
+"""Filters for the partnership register's pages: year labels and counts. Colours come from the
+vocabularies (Partnership.status_colour, definition_colour, ChecklistAnswer.status_colour…)."""
 
 from django import template
 
 from partnerships.models import financial_year_label
 
 register = template.Library()
-
-DEFINITION_COLOURS = {"meets": "green", "fails": "red", "untested": "grey"}
-CHECKLIST_COLOURS = {
-    "met": "green",
-    "partly_met": "yellow",
-    "not_met": "red",
-    "not_applicable": "grey",
-}
-STATUS_COLOURS = {"proposed": "grey", "active": "blue", "ending": "yellow", "ended": "grey"}
-
-
-@register.filter
-def definition_colour(state: str) -> str:
-    return DEFINITION_COLOURS.get(state, "grey")
-
-
-@register.filter
-def checklist_colour(status: str) -> str:
-    return CHECKLIST_COLOURS.get(status, "grey")
-
-
-@register.filter
-def partnership_status_colour(status: str) -> str:
-    return STATUS_COLOURS.get(status, "grey")
 
 
 @register.filter

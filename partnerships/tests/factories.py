@@ -44,7 +44,7 @@ class CriterionFactory(SoftDeletableFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class DefinitionAnswerFactory(factory.django.DjangoModelFactory):
+class DefinitionAnswerFactory(SoftDeletableFactory):
     class Meta:
         model = models.DefinitionAnswer
 
@@ -64,7 +64,7 @@ class ChecklistItemFactory(SoftDeletableFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class ChecklistAnswerFactory(factory.django.DjangoModelFactory):
+class ChecklistAnswerFactory(SoftDeletableFactory):
     class Meta:
         model = models.ChecklistAnswer
 

@@ -1,5 +1,6 @@
-"""Outcomes report progress through the core's one progress mechanism: the updates are
-scraip.ProgressUpdate rows whose subject is the outcome."""
+"""Outcomes report progress through the one follow-up engine (scraip.followup): the same pages,
+forms and templates as a SCRAIP's items, and updates that are followup.ProgressUpdate rows
+whose subject is the outcome."""
 
 import datetime
 
@@ -7,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Outcome
+from scraip.common.softdelete import restore, soft_delete
 from scraip.councils.tests.factories import CommitteeFactory, MeetingFactory
 from scraip.followup.models import ProgressUpdate, TargetDateChange, Verdict
 from scraip.followup.tests.factories import ProgressUpdateFactory
@@ -35,8 +37,10 @@ def test_the_lead_officer_reports_progress_through_the_core(client, lead_officer
     update = ProgressUpdate.objects.get()
     assert update.subject == outcome
     assert update.reported_by == outcome.lead
-    shown = client.get(reverse("partnerships:outcome_progress", args=[outcome.pk]))
+    assert response.url == reverse("partnerships:outcome_progress", args=[outcome.pk])
+    shown = client.get(response.url, follow=True)
     assert "Admissions down 4%." in shown.content.decode()
+    assert "Progress update on Agreed outcome: Fewer admissions saved." in (shown.content.decode())
     detail = client.get(outcome.partnership.get_absolute_url()).content.decode()
     assert "On track" in detail
 
@@ -60,6 +64,51 @@ def test_the_committee_verdict_is_recorded_on_the_outcome(client, officer, outco
     assert response.status_code == 302, response.context["form"].errors
     verdict = Verdict.objects.get()
     assert (verdict.subject, verdict.meeting) == (outcome, meeting)
+    assert response.url == reverse("partnerships:outcome_progress", args=[outcome.pk])
+
+
+def test_the_outcome_page_offers_the_councils_meetings_for_a_verdict(
+    client, officer, lead_officer, outcome, authority
+):
+    meeting = MeetingFactory(
+        committee=CommitteeFactory(authority=authority, name="Overview and Scrutiny"),
+        date=datetime.date(2027, 2, 1),
+    )
+    url = reverse("partnerships:outcome_progress", args=[outcome.pk])
+    client.force_login(officer)
+    page = client.get(url).content.decode()
+    assert "Record the committee's verdict" in page
+    assert reverse("partnerships:outcome_verdict", args=[outcome.pk, meeting.pk]) in page
+    assert "Overview and Scrutiny, 1 February 2027" in page
+    assert "Partnership register" in page and "West Kent Health Partnership" in page
+    client.force_login(lead_officer)  # reports progress, gives no verdict
+    page = client.get(url).content.decode()
+    assert "Add a progress update" in page
+    assert "Record the committee's verdict" not in page
+
+
+def test_a_verdict_needs_an_update_reported_by_the_meeting(client, officer, outcome, authority):
+    meeting = MeetingFactory(
+        committee=CommitteeFactory(authority=authority), date=datetime.date(2027, 2, 1)
+    )
+    client.force_login(officer)
+    url = reverse("partnerships:outcome_verdict", args=[outcome.pk, meeting.pk])
+    page = client.post(url, {"verdict": "satisfied", "loaded_version": ""})
+    assert "had been reported by 1 February 2027" in page.content.decode()
+    assert not Verdict.objects.exists()
+
+
+def test_deleting_the_partnership_hides_its_outcomes_progress(client, officer, outcome):
+    update = ProgressUpdateFactory(subject=outcome)
+    soft_delete(record=outcome.partnership)
+    assert not ProgressUpdate.objects.exists()
+    client.force_login(officer)
+    url = reverse("partnerships:outcome_progress", args=[outcome.pk])
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("partnerships:progress_edit", args=[update.pk])).status_code == 404
+    restore(record=outcome.partnership)
+    assert ProgressUpdate.objects.get() == update
+    assert client.get(url).status_code == 200
 
 
 def test_no_second_progress_store():

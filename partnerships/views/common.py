@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from scraip.councils.models import Authority
 from scraip.councils.rules import authorities_for, person_of
 
-from ..models import Partnership, RegisterSettings
+from ..models import Partnership
 
 VIEW = "partnerships.view_partnership"
 CHANGE = "partnerships.change_partnership"
@@ -33,20 +33,12 @@ def register_authority(request) -> Authority:
     return found
 
 
-def partnership_queryset():
-    return Partnership.objects.with_definition().select_related("authority", "lead_officer")
-
-
 def get_partnership_for_user(request, pk, permission=VIEW, queryset=None) -> Partnership:
     """A partnership the user may see (404 otherwise), then 403 without `permission`."""
-    queryset = queryset if queryset is not None else partnership_queryset()
+    queryset = queryset if queryset is not None else Partnership.objects.with_details()
     partnership = get_object_or_404(queryset, pk=pk)
     if not request.user.has_perm(VIEW, partnership):
         raise Http404("No partnership found")
     if permission != VIEW and not request.user.has_perm(permission, partnership):
         raise PermissionDenied
     return partnership
-
-
-def register_settings_for(authority) -> RegisterSettings:
-    return RegisterSettings.for_authority(authority)

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from rules.contrib.views import permission_required
 
-from scraip.common.versioning import StaleEdit
+from scraip.common.views import saved, submitted
 
 from .. import services
 from ..forms import (
@@ -16,8 +16,8 @@ from ..forms import (
     RegisterSettingsForm,
     VersionOnlyForm,
 )
-from ..models import ChecklistItem, DefinitionCriterion
-from .common import MANAGE, register_authority, register_settings_for
+from ..models import ChecklistItem, DefinitionCriterion, RegisterSettings
+from .common import MANAGE, register_authority
 
 
 @login_required
@@ -25,17 +25,17 @@ from .common import MANAGE, register_authority, register_settings_for
 def register_settings(request):
     """Permission: partnerships.manage_register (scrutiny officers), for their own council."""
     authority = register_authority(request)
-    form = RegisterSettingsForm(request.POST or None, instance=register_settings_for(authority))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.register_settings_save(
-                register_settings=form.save(commit=False), loaded_version=form.loaded_version
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, "Register settings saved.")
-            return redirect("partnerships:settings")
+    form = RegisterSettingsForm(
+        request.POST or None, instance=RegisterSettings.for_authority(authority)
+    )
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.register_settings_save(
+            register_settings=form.save(commit=False), loaded_version=form.loaded_version
+        ),
+    ):
+        messages.success(request, "Register settings saved.")
+        return redirect("partnerships:settings")
     return render(request, "partnerships/settings.html", {"form": form, "authority": authority})
 
 
@@ -43,12 +43,14 @@ CONFIGURATIONS = {
     "definition": (
         DefinitionCriterion,
         CriterionFormSet,
+        services.definition_criteria_save,
         "The definition of a partnership",
         "Criteria saved.",
     ),
     "checklist": (
         ChecklistItem,
         ChecklistItemFormSet,
+        services.checklist_items_save,
         "The model protocol checklist",
         "Checklist items saved.",
     ),
@@ -56,25 +58,26 @@ CONFIGURATIONS = {
 
 
 def _configuration(request, which):
-    model, formset_class, title, saved_message = CONFIGURATIONS[which]
+    model, formset_class, save, title, saved_message = CONFIGURATIONS[which]
     authority = register_authority(request)
-    settings_row = register_settings_for(authority)
+    settings_row = RegisterSettings.for_authority(authority)
     version_form = VersionOnlyForm(request.POST or None, instance=settings_row)
     formset = formset_class(
         request.POST or None, queryset=model.objects.filter(authority=authority), prefix="rows"
     )
-    if request.method == "POST" and formset.is_valid():
-        try:
-            services.configuration_save(
-                register_settings=settings_row,
-                formset=formset,
-                loaded_version=version_form.loaded_version,
-            )
-        except StaleEdit as stale:
-            version_form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, saved_message)
-            return redirect(f"partnerships:settings_{which}")
+    # The formset is what is checked; the version form carries the version and the message of
+    # a stale edit or a refusal.
+    if submitted(request, formset) and saved(
+        version_form,
+        lambda: save(
+            register_settings=settings_row,
+            rows=formset.rows(),
+            removed=formset.removed(),
+            loaded_version=version_form.loaded_version,
+        ),
+    ):
+        messages.success(request, saved_message)
+        return redirect(f"partnerships:settings_{which}")
     return render(
         request,
         f"partnerships/settings_{which}.html",

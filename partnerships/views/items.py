@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from scraip.common.history import history_entries
 from scraip.common.uploads import safe_download_response
-from scraip.common.versioning import StaleEdit, WorkflowError
+from scraip.common.views import done, saved, submitted
 
 from .. import forms, services
 from ..models import ITEM_MODELS, AnnualReport
@@ -42,14 +42,11 @@ assert set(KINDS) == set(ITEM_MODELS)
 
 def _get_item_for_user(request, kind, pk, permission=VIEW, deleted=False):
     """A row of a partnership the user may see (404 otherwise), then 403 without `permission`.
-    The partnership itself must not be deleted."""
+    The partnership itself must not be deleted: its rows went with it, and a row deleted on
+    its own before is restored only once the partnership is back."""
     model = ITEM_MODELS[kind]
     rows = model.deleted_objects.all() if deleted else model.objects.all()
-    item = get_object_or_404(
-        rows.select_related("partnership__authority"),
-        pk=pk,
-        partnership__deleted_at__isnull=True,
-    )
+    item = get_object_or_404(rows.select_related("partnership__authority"), pk=pk)
     item.partnership = get_partnership_for_user(request, item.partnership_id, permission)
     return item
 
@@ -59,18 +56,18 @@ def _item_form(request, kind, partnership, item=None):
     form = kind_info.form(
         request.POST or None, request.FILES or None, instance=item, partnership=partnership
     )
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        if isinstance(saved, AnnualReport) and saved.pk is None:
-            saved.uploaded_by = request.user
-        try:
-            services.item_save(item=saved, loaded_version=form.loaded_version)
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            verb = "updated" if item else "added"
-            messages.success(request, f"{kind_info.name.capitalize()} {verb}: {saved}.")
-            return redirect(saved)
+    row = form.instance
+    if isinstance(row, AnnualReport) and row.pk is None:
+        row.uploaded_by = request.user
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.item_save(
+            item=form.save(commit=False), loaded_version=form.loaded_version
+        ),
+    ):
+        verb = "updated" if item else "added"
+        messages.success(request, f"{kind_info.name.capitalize()} {verb}: {row}.")
+        return redirect(row)
     title = f"Change the {kind_info.name}" if item else kind_info.add_title
     return render(
         request,
@@ -115,10 +112,7 @@ def item_restore(request, kind, pk):
     """Permission: partnerships.change_partnership on the (live) partnership of the deleted
     row; 404 for a row that is not deleted."""
     item = _get_item_for_user(request, kind, pk, CHANGE, deleted=True)
-    try:
-        services.item_restore(item=item)
-    except WorkflowError as error:
-        messages.error(request, f"{item} cannot be restored. {error}")
+    if not done(request, lambda: services.item_restore(item=item), f"{item} cannot be restored."):
         return redirect("partnerships:deleted")
     messages.success(request, f"{item} restored.")
     return redirect(item)

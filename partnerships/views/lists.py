@@ -4,12 +4,10 @@ protocol checklist, what the council gives year by year, the register as a PDF, 
 records. Each view names the rules permission that guards it."""
 
 import datetime
-from collections import Counter
 
 from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,35 +15,24 @@ from django.views.decorators.http import require_safe
 from rules.contrib.views import permission_required
 
 from scraip.common.pdf import render_pdf
-from scraip.common.versioning import StaleEdit
+from scraip.common.views import saved, submitted
 
 from .. import services
+from ..compliance import register_compliance
 from ..forms import PriorityForm
 from ..models import (
-    ITEM_MODELS,
     ChecklistAnswer,
-    ChecklistItem,
-    Contribution,
     Partnership,
+    RegisterSettings,
     Risk,
+    deleted_items,
     financial_year_label,
 )
-from ..totals import register_totals, totals_by_partnership
-from .common import MANAGE, partnership_queryset, register_authority, register_settings_for
+from ..totals import register_given
+from .common import MANAGE, register_authority
 
 READ = "partnerships.view_register"
 DUE_WITHIN = {"0": "Overdue only", "1": "1 month", "3": "3 months", "6": "6 months"}
-
-
-def _register(authority):
-    """The council's register: its partnerships meeting the definition, in priority order."""
-    return (
-        partnership_queryset()
-        .filter(authority=authority)
-        .qualifying()
-        .with_priority_line()
-        .in_priority_order()
-    )
 
 
 @login_required
@@ -55,8 +42,8 @@ def priority(request):
     """Permission: partnerships.view_register. The ranked list with the line drawn: reviews
     start with the partnerships above it."""
     authority = register_authority(request)
-    register_settings = register_settings_for(authority)
-    partnerships = list(_register(authority))
+    register_settings = RegisterSettings.for_authority(authority)
+    partnerships = list(Partnership.objects.register_for(authority))
     return render(
         request,
         "partnerships/priority.html",
@@ -77,25 +64,23 @@ def priority_edit(request):
     """Permission: partnerships.manage_register (scrutiny officers). Rank the register and
     move the line."""
     authority = register_authority(request)
-    register_settings = register_settings_for(authority)
+    register_settings = RegisterSettings.for_authority(authority)
     form = PriorityForm(
         request.POST or None,
         register_settings=register_settings,
-        partnerships=_register(authority),
+        partnerships=Partnership.objects.register_for(authority),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.priority_save(
-                register_settings=register_settings,
-                ranks=form.ranks(),
-                above_the_line=form.cleaned_data["above_the_line"],
-                loaded_version=form.loaded_version,
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, "Priority list saved.")
-            return redirect("partnerships:priority")
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.priority_save(
+            register_settings=register_settings,
+            ranks=form.ranks(),
+            above_the_line=form.cleaned_data["above_the_line"],
+            loaded_version=form.loaded_version,
+        ),
+    ):
+        messages.success(request, "Priority list saved.")
+        return redirect("partnerships:priority")
     return render(request, "partnerships/priority_form.html", {"form": form})
 
 
@@ -114,11 +99,7 @@ def due_for_review(request):
         if within == "0"
         else today + relativedelta(months=int(within))
     )
-    partnerships = (
-        _register(authority)
-        .due_for_review(by)
-        .annotate(last_considered=Max("committee_reviews__considered_on"))
-    )
+    partnerships = Partnership.objects.register_for(authority).due_for_review(by).with_last_review()
     return render(
         request,
         "partnerships/due_for_review.html",
@@ -139,12 +120,7 @@ def corporate_risks(request):
     """Permission: partnerships.view_register. Risks flagged for the corporate risk register,
     highest score first."""
     authority = register_authority(request)
-    risks = sorted(
-        Risk.objects.on_corporate_register()
-        .filter(partnership__authority=authority)
-        .select_related("partnership", "owner"),
-        key=lambda risk: (-risk.score, risk.partnership.name, risk.pk),
-    )
+    risks = Risk.objects.corporate_register_of(authority)
     return render(
         request, "partnerships/corporate_risks.html", {"risks": risks, "authority": authority}
     )
@@ -157,27 +133,14 @@ def compliance(request):
     """Permission: partnerships.view_register. How the register meets the model protocol
     checklist: each item across the partnerships, and each partnership across the items."""
     authority = register_authority(request)
-    items = list(ChecklistItem.objects.filter(authority=authority))
-    answers = ChecklistAnswer.objects.filter(item__deleted_at__isnull=True)
-    partnerships = list(
-        _register(authority).prefetch_related(Prefetch("checklist_answers", queryset=answers))
-    )
-    by_item = {item.pk: Counter() for item in items}
-    rows = []
-    for partnership in partnerships:
-        statuses = {answer.item_id: answer.status for answer in partnership.checklist_answers.all()}
-        counts = Counter(statuses.get(item.pk, "unanswered") for item in items)
-        for item in items:
-            by_item[item.pk][statuses.get(item.pk, "unanswered")] += 1
-        applicable = len(items) - counts["not_applicable"]
-        rows.append((partnership, counts, applicable))
+    compliance = register_compliance(Partnership.objects.register_for(authority), authority)
     return render(
         request,
         "partnerships/compliance.html",
         {
             "authority": authority,
-            "items": [(item, by_item[item.pk]) for item in items],
-            "rows": rows,
+            "items": compliance.by_item,
+            "rows": compliance.by_partnership,
             "statuses": ChecklistAnswer.Status.choices,
         },
     )
@@ -190,18 +153,14 @@ def totals(request):
     """Permission: partnerships.view_register. Officer and councillor time and money given to
     the register's partnerships, by financial year, and each partnership's share in a year."""
     authority = register_authority(request)
-    register_settings = register_settings_for(authority)
-    partnerships = list(_register(authority))
-    contributions = Contribution.objects.filter(partnership__in=[p.pk for p in partnerships])
-    by_year = register_totals(contributions, register_settings.hours_per_day)
-    years = [total.year for total in by_year]
+    register_settings = RegisterSettings.for_authority(authority)
     chosen = request.GET.get("year", "")
-    year = (
-        int(chosen)
-        if chosen.isascii() and chosen.isdigit() and int(chosen) in years
-        else (years[0] if years else None)
+    given = register_given(
+        list(Partnership.objects.register_for(authority)),
+        register_settings.hours_per_day,
+        year=int(chosen) if chosen.isascii() and chosen.isdigit() and len(chosen) < 5 else None,
     )
-    shares = totals_by_partnership(contributions.filter(year=year), register_settings.hours_per_day)
+    by_year, year = given.by_year, given.year
     return render(
         request,
         "partnerships/totals.html",
@@ -210,8 +169,8 @@ def totals(request):
             "by_year": by_year,
             "year": year,
             "year_label": financial_year_label(year),
-            "years": [(y, financial_year_label(y)) for y in years],
-            "rows": [(p, (shares.get(p.pk) or [None])[0]) for p in partnerships],
+            "years": [(total.year, total.label) for total in by_year],
+            "rows": given.rows,
             "year_total": next((t for t in by_year if t.year == year), None),
         },
     )
@@ -223,24 +182,18 @@ def totals(request):
 def register_pdf(request):
     """Permission: partnerships.view_register. The council's register for committee papers."""
     authority = register_authority(request)
-    register_settings = register_settings_for(authority)
-    partnerships = list(_register(authority).prefetch_related("partners"))
-    contributions = Contribution.objects.filter(partnership__in=[p.pk for p in partnerships])
-    by_year = register_totals(contributions, register_settings.hours_per_day)
-    latest = by_year[0].year if by_year else None
-    shares = totals_by_partnership(
-        contributions.filter(year=latest), register_settings.hours_per_day
-    )
-    rows = [(p, (shares.get(p.pk) or [None])[0]) for p in partnerships]
+    register_settings = RegisterSettings.for_authority(authority)
+    partnerships = Partnership.objects.register_for(authority).prefetch_related("partners")
+    given = register_given(list(partnerships), register_settings.hours_per_day)
     return render_pdf(
         request,
         "partnerships/pdf/register.html",
         {
             "authority": authority,
             "register_settings": register_settings,
-            "rows": rows,
-            "by_year": by_year,
-            "latest_label": financial_year_label(latest),
+            "rows": given.rows,
+            "by_year": given.by_year,
+            "latest_label": financial_year_label(given.year),
             "today": timezone.localdate(),
         },
         filename=f"partnership-register-{slugify(authority.name)[:60]}.pdf",
@@ -253,16 +206,9 @@ def register_pdf(request):
 def deleted(request):
     """Permission: partnerships.manage_register (scrutiny officers), for their own council."""
     authority = register_authority(request)
-    partnerships = Partnership.deleted_objects.all().filter(authority=authority)
-    items = []
-    for kind, model in ITEM_MODELS.items():
-        rows = model.deleted_objects.all().filter(
-            partnership__authority=authority, partnership__deleted_at__isnull=True
-        )
-        items += [(kind, row) for row in rows.select_related("partnership")]
-    items.sort(key=lambda pair: pair[1].deleted_at, reverse=True)
+    partnerships = Partnership.deleted_objects.filter(authority=authority)
     return render(
         request,
         "partnerships/deleted.html",
-        {"partnerships": partnerships.order_by("-deleted_at"), "items": items},
+        {"partnerships": partnerships.latest_deleted_first(), "items": deleted_items(authority)},
     )

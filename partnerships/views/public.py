@@ -2,7 +2,6 @@
 council's definition, never anything in draft or deleted, and of people only their names and
 roles: never an email address or telephone number."""
 
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -16,10 +15,6 @@ from ..models import AnnualReport, Partnership
 from ..profile import build_profile, profile_queryset
 
 
-def published_partnerships():
-    return Partnership.objects.published().select_related("authority", "lead_officer")
-
-
 class PublicRegisterView(FilterView):
     """Permission: none (public). Every published partnership meeting its council's definition."""
 
@@ -28,11 +23,7 @@ class PublicRegisterView(FilterView):
     template_name = "partnerships/public/register.html"
 
     def get_queryset(self):
-        return (
-            published_partnerships()
-            .annotate(partner_count=Count("partners", filter=Q(partners__deleted_at__isnull=True)))
-            .order_by("authority__name", "name", "pk")
-        )
+        return Partnership.objects.public_register()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -47,7 +38,7 @@ def public_detail(request, slug):
     """Permission: none (public). One published partnership: partners, representatives (names
     and roles), contributions, benefits, outcomes, risks, exit strategy and annual reports."""
     partnership = get_object_or_404(
-        profile_queryset(published_partnerships(), public=True), slug=slug
+        profile_queryset(Partnership.objects.published_with_details(), public=True), slug=slug
     )
     return render(
         request,
@@ -62,6 +53,6 @@ def public_report(request, slug, pk):
     report = get_object_or_404(
         AnnualReport.objects.select_related("partnership"), pk=pk, partnership__slug=slug
     )
-    if not published_partnerships().filter(pk=report.partnership_id).exists():
+    if not Partnership.objects.published().filter(pk=report.partnership_id).exists():
         raise Http404("No such report")
     return safe_download_response(report.file, report.original_name or report.title)

@@ -9,7 +9,8 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from scraip.plans.models import Recommendation
+from scraip.common.views import saved, submitted
+from scraip.plans.models import ActionPlan, Recommendation
 
 from .. import services
 from ..forms import RecommendationLinksForm
@@ -25,7 +26,7 @@ def recommendation_partnerships(request, pk):
             Prefetch("partnerships", queryset=Partnership.objects.with_definition())
         ),
         pk=pk,
-        action_plan__deleted_at__isnull=True,
+        action_plan__in=ActionPlan.objects.all(),  # a deleted plan's recommendations went with it
     )
     plan = recommendation.action_plan
     if not request.user.has_perm("plans.view_actionplan", plan):
@@ -35,16 +36,13 @@ def recommendation_partnerships(request, pk):
         raise PermissionDenied
     form = None
     if can_change:
-        form = RecommendationLinksForm(
-            request.POST or None,
-            recommendation=recommendation,
-            partnerships=Partnership.objects.filter(authority=plan.authority_id),
-        )
-        if request.method == "POST" and form.is_valid():
-            added, removed = form.changes()
-            services.recommendation_links_change(
-                recommendation=recommendation, added=added, removed=removed
-            )
+        form = RecommendationLinksForm(request.POST or None, recommendation=recommendation)
+        if submitted(request, form) and saved(
+            form,
+            lambda: services.recommendation_links_change(
+                recommendation=recommendation, **form.changes()
+            ),
+        ):
             messages.success(request, f"Partnerships of {recommendation} saved.")
             return redirect("partnerships:recommendation", recommendation.pk)
     return render(

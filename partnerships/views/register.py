@@ -1,6 +1,8 @@
 """The council's own register: the list, each partnership's page, and the forms that keep it.
 Each view names the rules permission that guards it."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -11,20 +13,19 @@ from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from reviews.models import Review
 from scraip.common.history import history_entries
 from scraip.common.pdf import render_pdf
 from scraip.common.softdelete import restore, soft_delete
-from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.common.versioning import save_versioned
+from scraip.common.views import done, saved, submitted
 from scraip.councils.rules import authorities_for
-from scraip.plans.models import Recommendation
 
 from .. import services
 from ..filters import PartnershipFilter
 from ..forms import ChecklistForm, DefinitionTestForm, LinksForm, PartnershipForm
 from ..models import ChecklistItem, DefinitionCriterion, Partnership
 from ..profile import build_profile, profile_queryset
-from .common import CHANGE, get_partnership_for_user, partnership_queryset
+from .common import CHANGE, get_partnership_for_user
 
 
 class PartnershipListView(PermissionRequiredMixin, FilterView):
@@ -37,8 +38,8 @@ class PartnershipListView(PermissionRequiredMixin, FilterView):
 
     def get_queryset(self):
         return (
-            partnership_queryset()
-            .for_authorities(authorities_for(self.request.user))
+            Partnership.objects.visible_to(self.request.user)
+            .with_details()
             .with_priority_line()
             .in_priority_order()
         )
@@ -54,7 +55,7 @@ class PartnershipListView(PermissionRequiredMixin, FilterView):
 def partnership_create(request):
     """Permission: partnerships.add_partnership (scrutiny officers), for their own council."""
     form = PartnershipForm(request.POST or None, authorities=authorities_for(request.user))
-    if request.method == "POST" and form.is_valid():
+    if submitted(request, form):
         partnership = services.partnership_create(partnership=form.save(commit=False))
         messages.success(
             request,
@@ -70,7 +71,7 @@ def partnership_detail(request, pk):
     """Permission: partnerships.view_partnership (the council's councillors and officers);
     404 for anyone else."""
     partnership = get_partnership_for_user(
-        request, pk, queryset=profile_queryset(partnership_queryset())
+        request, pk, queryset=profile_queryset(Partnership.objects.with_details())
     )
     user = request.user
     return render(
@@ -94,14 +95,11 @@ def partnership_edit(request, pk):
     form = PartnershipForm(
         request.POST or None, instance=partnership, authorities=authorities_for(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, f"{partnership} saved.")
-            return redirect(partnership)
+    if submitted(request, form) and saved(
+        form, lambda: save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
+    ):
+        messages.success(request, f"{partnership} saved.")
+        return redirect(partnership)
     return render(
         request, "partnerships/partnership_form.html", {"form": form, "partnership": partnership}
     )
@@ -118,17 +116,15 @@ def definition_test(request, pk):
         criteria=criteria,
         answers={a.criterion_id: a for a in partnership.definition_answers.all()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.definition_answers_save(
-                partnership=partnership, answers=form.answers(), loaded_version=form.loaded_version
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            state = Partnership.objects.with_definition().get(pk=partnership.pk)
-            messages.success(request, f"Answers saved: {state.definition_state_label.lower()}.")
-            return redirect(f"{partnership.get_absolute_url()}#definition")
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.definition_answers_save(
+            partnership=partnership, answers=form.answers(), loaded_version=form.loaded_version
+        ),
+    ):
+        state = services.definition_state_of(partnership)
+        messages.success(request, f"Answers saved: {state.label.lower()}.")
+        return redirect(f"{partnership.get_absolute_url()}#definition")
     return render(
         request,
         "partnerships/definition_form.html",
@@ -146,16 +142,14 @@ def checklist(request, pk):
         items=ChecklistItem.objects.filter(authority=partnership.authority_id),
         answers={a.item_id: a for a in partnership.checklist_answers.all()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.checklist_answers_save(
-                partnership=partnership, answers=form.answers(), loaded_version=form.loaded_version
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, "Protocol checklist saved.")
-            return redirect(f"{partnership.get_absolute_url()}#checklist")
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.checklist_answers_save(
+            partnership=partnership, answers=form.answers(), loaded_version=form.loaded_version
+        ),
+    ):
+        messages.success(request, "Protocol checklist saved.")
+        return redirect(f"{partnership.get_absolute_url()}#checklist")
     return render(
         request,
         "partnerships/checklist_form.html",
@@ -167,33 +161,15 @@ def checklist(request, pk):
 def links(request, pk):
     """Permission: partnerships.change_partnership. The recommendations and reviews about it."""
     partnership = get_partnership_for_user(request, pk, CHANGE)
-    recommendations = (
-        Recommendation.objects.filter(
-            action_plan__authority=partnership.authority_id,
-            action_plan__deleted_at__isnull=True,
-        )
-        .select_related("action_plan")
-        .order_by("-action_plan__publication_date", "action_plan_id", "position", "letter")
-    )
-    form = LinksForm(
-        request.POST or None,
-        partnership=partnership,
-        recommendations=recommendations,
-        reviews=Review.objects.for_authorities([partnership.authority_id]),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.links_save(
-                partnership=partnership,
-                recommendations=form.cleaned_data["recommendations"],
-                reviews=form.cleaned_data["reviews"],
-                loaded_version=form.loaded_version,
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, "Links saved.")
-            return redirect(f"{partnership.get_absolute_url()}#links")
+    form = LinksForm(request.POST or None, partnership=partnership)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.partnership_links_save(
+            partnership=partnership, **form.chosen(), loaded_version=form.loaded_version
+        ),
+    ):
+        messages.success(request, "Links saved.")
+        return redirect(f"{partnership.get_absolute_url()}#links")
     return render(
         request, "partnerships/links_form.html", {"form": form, "partnership": partnership}
     )
@@ -206,11 +182,9 @@ def publish(request, pk):
     partnership meeting the definition on the public register, or takes it off."""
     partnership = get_partnership_for_user(request, pk, "partnerships.publish_partnership")
     published = request.POST.get("publish") == "yes"
-    try:
-        services.publish(partnership=partnership, published=published)
-    except WorkflowError as error:
-        messages.error(request, str(error))
-    else:
+    if done(
+        request, partial(services.partnership_publish, partnership=partnership, published=published)
+    ):
         messages.success(
             request,
             f"{partnership} is now on the public register."
@@ -275,7 +249,7 @@ def partnership_history(request, pk):
 def partnership_pdf(request, pk):
     """Permission: partnerships.view_partnership. The partnership's profile for committee papers."""
     partnership = get_partnership_for_user(
-        request, pk, queryset=profile_queryset(partnership_queryset())
+        request, pk, queryset=profile_queryset(Partnership.objects.with_details())
     )
     return render_pdf(
         request,

@@ -5,21 +5,6 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 
 register = template.Library()
 
-STATUS_COLOURS = {
-    "proposed": "grey",
-    "scoping": "light-blue",
-    "gathering_evidence": "blue",
-    "drafting_report": "purple",
-    "reported": "turquoise",
-    "monitoring": "yellow",
-    "closed": "green",
-}
-
-
-@register.filter
-def review_status_colour(review) -> str:
-    return STATUS_COLOURS.get(getattr(review, "status", review), "grey")
-
 
 @register.filter
 def money(amount: Decimal | None) -> str:

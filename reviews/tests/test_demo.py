@@ -7,7 +7,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from reviews.models import Activity, ActivityPart, Review, number_steps
+from reviews.models import Activity, ActivityPart, Review, Witness, number_steps
+from scraip.common.softdelete import soft_delete
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,18 @@ def test_loading_again_duplicates_nothing_and_restores_what_was_deleted():
     assert row_counts() == before
     assert Review.objects.filter(pk=review.pk).exists()
     assert review.activities.count() == 2
+
+
+def test_a_demo_review_deleted_in_the_app_comes_back_with_its_evidence_plan():
+    load_demo()
+    before = row_counts()
+    review = Review.objects.get(title="Partnership Working in Oxfordshire")
+    soft_delete(record=review.activities.get(kind=Activity.Kind.OTHER))
+    soft_delete(record=review)
+    assert not Witness.objects.filter(part__activity__review=review).exists()
+    load_demo()
+    assert Review.objects.filter(pk=review.pk).exists()
+    assert review.activities.count() == 2
+    assert Witness.objects.filter(part__activity__review=review).count() == 2
+    assert review.documents.count() == 4
+    assert row_counts() == before

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from reviews.models import Review
 from reviews.rules import belongs_to_participating_authority
+from reviews.tests.factories import ReviewFactory
 from reviews.tests.helpers import page_text
+from scraip.councils.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,33 @@ def test_a_deleted_review_is_not_found(client, joint_review, officer):
     Review.objects.filter(pk=joint_review.pk).update(deleted_at="2026-10-01T00:00Z")
     assert status_of(client, officer, "reviews:detail", joint_review) == 404
     assert status_of(client, officer, "reviews:summary", joint_review) == 404
+
+
+@pytest.mark.parametrize(
+    "persona",
+    [
+        "officer",
+        "councillor",
+        "swale_councillor",
+        "other_officer",
+        "tunbridge_wells_officer",
+        "kent_officer",
+        "lead_officer",
+    ],
+)
+def test_the_database_reads_agree_with_the_rules(
+    request, joint_review, other_authority, kent_officer, persona
+):
+    """Review.objects.visible_to and changeable_by give the reviews the rules allow."""
+    user = request.getfixturevalue(persona)
+    swale_review = ReviewFactory(lead_authority=other_authority, title="Swale's own")
+    supported = ReviewFactory(lead_authority=kent_officer.person.authority, title="Kent's")
+    supported.supporting_officers.add(user.person)
+    reviews = list(Review.objects.all())
+    for permission, reads in [
+        ("reviews.view_review", Review.objects.visible_to(user)),
+        ("reviews.change_review", Review.objects.changeable_by(user)),
+    ]:
+        allowed = {review for review in reviews if user.has_perm(permission, review)}
+        assert set(reads) == allowed, permission
+    assert swale_review in Review.objects.visible_to(UserFactory(is_superuser=True))

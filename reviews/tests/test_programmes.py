@@ -14,6 +14,7 @@ from reviews.tests.factories import (
     WitnessFactory,
 )
 from reviews.tests.helpers import page_text
+from scraip.common.softdelete import soft_delete
 from scraip.councils.tests.factories import CommitteeFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +190,7 @@ def test_the_directory_is_searched_by_name_organisation_and_topic(
 def test_witnesses_of_deleted_reviews_leave_the_directory(
     client, kent_officer, witnesses, joint_review
 ):
-    Review.objects.filter(pk=joint_review.pk).update(deleted_at="2026-10-01T00:00Z")
+    soft_delete(record=joint_review)
     client.force_login(kent_officer)
     text = page_text(client.get(reverse("reviews:witness_directory")))
     assert "Local Government Association" not in text

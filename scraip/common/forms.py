@@ -6,7 +6,7 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.formats import date_format
 
 from .fuzzydates import EXAMPLES, FuzzyDateError, format_fuzzy_date, parse_fuzzy_date
@@ -110,3 +110,46 @@ def gds_helper(form, *fields, submit="Save", **layout_kwargs) -> FormHelper:
     else:
         helper.add_input(Submit("submit", submit))
     return helper
+
+
+class ModelRulesMixin:
+    """Puts the model's refusals (its clean()) on the boxes the person filled in: an error on a
+    date the form edits as a vague date goes on that box, a field the form has already refused
+    gets no second message, and one the form does not show goes to the top."""
+
+    fuzzy_fields: dict[str, tuple[str, str]] = {}
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):
+            error = self._as_form_errors(error.error_dict)
+            if not error.error_dict:
+                return
+        super().add_error(field, error)
+
+    def _as_form_errors(self, model_errors) -> ValidationError:
+        boxes = {date_field: box for box, (date_field, _) in self.fuzzy_fields.items()}
+        errors = {}
+        for name, messages in model_errors.items():
+            box = boxes.get(name, name)
+            if box != NON_FIELD_ERRORS and box not in self.fields:
+                box = NON_FIELD_ERRORS
+            if box == NON_FIELD_ERRORS or box not in self._errors:
+                errors.setdefault(box, []).extend(messages)
+        return ValidationError(errors)
+
+
+class CheckboxesField(forms.ModelMultipleChoiceField):
+    """Checkboxes of records. A posted id that is not a whole number the database can hold is
+    refused as an invalid choice: Django checks `pk__in` without the range guard of its
+    single-value lookups, so 20 digits would otherwise overflow SQLite."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not (text.isascii() and text.isdigit()) or len(text) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super()._check_values(value)

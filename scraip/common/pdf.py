@@ -1,5 +1,12 @@
 """The one way a page becomes a PDF: `render_pdf`, with every report extending pdf/base.html.
 
+templates/pdf/base.html is the one print layout. A report template extends it and fills its
+blocks: `title` (the <title>, which becomes the PDF's title), `running_title` (printed at the top
+of every page), `author` and `description` (the PDF's metadata), `content` (the report), and
+`status`, "draft" while the document is not final, so that DRAFT marks every page. The base
+supplies the rest, styled by static/src/pdf.scss: the `lang`, the stylesheet, "Page X of Y",
+table headers repeated on every page, rows never split, headings never hyphenated.
+
 WeasyPrint lays out the HTML as tagged PDF/UA-1, so screen readers can read committee papers.
 """
 
@@ -15,7 +22,8 @@ def pdf_filename(*parts: str) -> str:
 
 
 def render_pdf(request, template: str, context: dict, filename: str) -> WeasyTemplateResponse:
-    """The template rendered to a tagged PDF, shown in the browser rather than downloaded."""
+    """`template` (one extending pdf/base.html) rendered to a tagged PDF, shown in the browser
+    rather than downloaded."""
     return WeasyTemplateResponse(
         request,
         template,

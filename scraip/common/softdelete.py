@@ -15,19 +15,31 @@ Delete and restore only through `soft_delete` and `restore`: they run in one tra
 take the dependents along.
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
-from safedelete.config import DELETED_BY_CASCADE_FIELD_NAME, SOFT_DELETE_CASCADE
+from django.db.models import Q
+from safedelete.config import DELETED_BY_CASCADE_FIELD_NAME, SOFT_DELETE, SOFT_DELETE_CASCADE
 from safedelete.managers import SafeDeleteAllManager, SafeDeleteDeletedManager, SafeDeleteManager
 from safedelete.models import SafeDeleteModel
 from safedelete.queryset import SafeDeleteQueryset
+from safedelete.utils import related_objects
 
 # safedelete's field is named by the SAFE_DELETE_FIELD_NAME setting: "deleted_at" here.
 
 
+# The condition of a unique constraint that binds only rows not deleted, so that a deleted row
+# gives up its letter, its year or its place: `UniqueConstraint(..., condition=NOT_DELETED)`.
+NOT_DELETED = Q(deleted_at__isnull=True)
+
+
 class SoftDeleteQuerySet(SafeDeleteQueryset):
     """Base of the QuerySet of every soft-deletable model; add the model's own reads to it."""
+
+    def latest_deleted_first(self):
+        """For the "Deleted items" pages."""
+        return self.order_by("-deleted_at")
 
 
 def live_rows(queryset: type = SoftDeleteQuerySet):
@@ -68,6 +80,19 @@ class SoftDeletable(SafeDeleteModel):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
+    def soft_delete_cascade_policy_action(self, **kwargs) -> tuple[int, dict[str, int]]:
+        """Mark this row and every soft-deletable row that depends on it as deleted, and write
+        nothing else. safedelete's own version also applies the SET_NULL of foreign keys that
+        point here, and refuses rows that PROTECT ones point at, as a real delete would: a soft
+        delete destroys nothing, so the links of the rows pointing here must survive it, or
+        restoring would bring back a record its references had forgotten."""
+        deleted: Counter = Counter()
+        for row in related_objects(self):
+            if isinstance(row, SafeDeleteModel) and not row.deleted_at:
+                deleted.update(row.delete(force_policy=SOFT_DELETE, is_cascade=True, **kwargs)[1])
+        deleted.update(self._delete(force_policy=SOFT_DELETE, **kwargs)[1])
+        return sum(deleted.values()), dict(deleted)
+
 
 # model -> functions giving, for some of its rows, the rows that go and come back with them.
 _dependents: dict[type, list[Callable[[Iterable], Iterable[SoftDeletable]]]] = {}
@@ -90,8 +115,6 @@ def _extra_dependents(rows: list) -> list[SoftDeletable]:
 
 def _with_cascade(record) -> list:
     """The record and every row deleted with it (as safedelete collects them)."""
-    from safedelete.utils import related_objects
-
     return [record, *related_objects(record)]
 
 

@@ -10,9 +10,14 @@ a refusal into the form's own error message.
 A stale edit (someone saved the record after the form was loaded) shows what they changed; a
 workflow rule's refusal shows its message; either way the person's input stays on the form and
 nothing is saved.
+
+A button with no form (restore, publish) uses `done` instead: a refusal becomes an error
+message on the page the person is sent back to.
 """
 
 from collections.abc import Callable
+
+from django.contrib import messages
 
 from .versioning import StaleEdit, WorkflowError
 
@@ -33,3 +38,14 @@ def saved(form, save: Callable[[], object]) -> bool:
     else:
         return True
     return False
+
+
+def done(request, action: Callable[[], object], refused: str = "") -> bool:
+    """Run `action`; True if it went through, False with the refusal (after `refused`, if
+    given) shown as an error message."""
+    try:
+        action()
+    except WorkflowError as error:
+        messages.error(request, " ".join(part for part in (refused, str(error)) if part))
+        return False
+    return True

@@ -6,6 +6,7 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -16,6 +17,15 @@ from simple_history.models import HistoricalRecords
 from scraip.common.versioning import Versioned
 
 STATUTORY_RESPONSE_MONTHS = 2  # section 9FE, Local Government Act 2000
+
+
+def related_or_none(row: models.Model, name: str):
+    """The row's `name` relation, or None if it has none yet. A row added on an admin page with
+    its parent gets the parent before either is saved: the object is there, its id is not."""
+    try:
+        return getattr(row, name)
+    except ObjectDoesNotExist:
+        return None
 
 
 class Authority(models.Model):
@@ -32,6 +42,13 @@ class Authority(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "authorities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(response_period_days__isnull=True)
+                | Q(response_period_days__gte=1, response_period_days__lte=366),
+                name="response_period_is_a_day_to_a_year",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -136,11 +153,23 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(in_scrutiny_team=False) | Q(kind="officer"),
+                name="only_officers_in_scrutiny_team",
+            )
+        ]
 
     def __str__(self):
         if self.kind == self.Kind.COUNCILLOR:
             return f"Cllr {self.name}"
         return self.name
+
+    def clean(self):
+        if self.in_scrutiny_team and self.kind != self.Kind.OFFICER:
+            raise ValidationError(
+                {"in_scrutiny_team": "Only an officer can be in the scrutiny team"}
+            )
 
     @property
     def description(self) -> str:
@@ -210,6 +239,27 @@ class PortfolioTerm(models.Model):
 
     def __str__(self):
         return f"{self.holder} ({self.portfolio})"
+
+    def clean(self):
+        errors = {}
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The term cannot end before it starts"
+        holder, portfolio = related_or_none(self, "holder"), related_or_none(self, "portfolio")
+        if holder and portfolio and holder.authority_id != portfolio.authority_id:
+            errors["holder"] = "Choose a councillor of the portfolio's council"
+        if self.starts_on and "ends_on" not in errors and self._overlapping_terms().exists():
+            errors["starts_on"] = "Another term of this portfolio covers part of these dates"
+        if errors:
+            raise ValidationError(errors)
+
+    def _overlapping_terms(self):
+        """Other terms of the portfolio running on any day of this one: it has one holder a day."""
+        if not self.portfolio_id:
+            return PortfolioTerm.objects.none()
+        others = PortfolioTerm.objects.filter(portfolio=self.portfolio_id).exclude(pk=self.pk)
+        if self.ends_on:
+            others = others.filter(starts_on__lte=self.ends_on)
+        return others.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on))
 
     def covers(self, on: datetime.date) -> bool:
         """The term runs on that day (see term_covers, its database twin)."""

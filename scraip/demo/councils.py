@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
+from scraip.common.softdelete import restore
 from scraip.councils.models import Authority, Committee, Person, Portfolio, PortfolioTerm
 
 PASSWORD = "scraip-demo-2026"
@@ -182,19 +183,25 @@ LOGINS = (
 )
 
 
-def upsert(model, values: dict, **keys):
+def upsert(model, values: dict, *, validate: bool = True, **keys):
     """Find the row by its natural key; create it, or save it only if a value has changed.
 
-    The base manager also finds soft-deleted rows, so the demo's own rows are restored rather
-    than duplicated (or refused by a unique constraint) when someone has deleted them.
+    A row is checked by its model's rules (full_clean) before it is written, as a form would
+    check it. The base manager also finds soft-deleted rows: one the app has deleted is
+    restored through the soft-delete mechanism, with what was deleted with it, rather than
+    duplicated (or refused by a unique constraint).
     """
-    row, created = model._base_manager.get_or_create(**keys, defaults=values)
-    if created:
-        return row
+    row = model._base_manager.filter(**keys).first()
+    if row is None:
+        row = model(**keys, **values)
+    elif getattr(row, "is_deleted", False):
+        restore(record=row)
     changed = {name: value for name, value in values.items() if getattr(row, name) != value}
     for name, value in changed.items():
         setattr(row, name, value)
-    if changed:
+    if row.pk is None or changed:
+        if validate:
+            row.full_clean()
         row.save()
     return row
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from scraip.common.softdelete import restore
 from scraip.councils.models import Meeting, Person
 from scraip.followup import services
 from scraip.followup.models import FollowedPart, ProgressUpdate, Verdict
@@ -250,7 +251,6 @@ def _load_update(part, report_back, step: Step, reported_on, officer) -> None:
         "reported_by": lead,
         "entered_by": lead.user or officer,
         "reported_on": reported_on,
-        "deleted_at": None,
     }
     existing = ProgressUpdate.all_objects.filter(**_key(part), report_back=report_back).first()
     if existing is None:
@@ -273,7 +273,6 @@ def _load_verdict(part, meeting, report_back, step: Step, officer) -> None:
         "invited_back": step.invited_back,
         "note": step.note,
         "report_back": report_back,
-        "deleted_at": None,
     }
     existing = Verdict.all_objects.filter(**_key(part), meeting=meeting).first()
     if existing is None:
@@ -291,6 +290,9 @@ def _load_verdict(part, meeting, report_back, step: Step, officer) -> None:
 
 
 def _save_if_changed(row, values: dict) -> None:
+    """Bring the demo's row back as it was: restored if it was deleted, its values reset."""
+    if row.is_deleted:
+        restore(record=row)
     changed = {name: value for name, value in values.items() if getattr(row, name) != value}
     for name, value in changed.items():
         setattr(row, name, value)

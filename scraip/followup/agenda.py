@@ -5,60 +5,32 @@ queries whatever the number of items (lists are prefetched, then worked through 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F
 from django.utils import timezone
 
-from scraip.councils.models import Meeting, PortfolioTerm
-from scraip.followup.progress import (
-    changes_since_previous,
-    closed_before,
-    has_update_for,
-    prefetch_progress,
-)
+from scraip.councils.models import Meeting
+from scraip.followup.progress import changes_since_previous, closed_before, has_update_for
 from scraip.plans.models import ActionPlan, ReportBack
 
-from .models import FollowedPart
+from .models import FollowedPart, ProgressUpdate
 
 
-def followed_items(parts: QuerySet | None = None) -> QuerySet:
-    """Accepted items of live plans that have gone to the cabinet, with everything a list of
-    them prints: plan, portfolio and its holders, response and lead officer, open report-backs,
-    progress. Narrow it with .filter() before it is evaluated."""
-    parts = parts if parts is not None else FollowedPart.objects.all()
-    open_report_backs = ReportBack.objects.filter(completed=False).select_related("meeting")
-    parts = (
-        parts.trackable()
-        .exclude(recommendation__action_plan__status=ActionPlan.Status.DRAFT)
-        .select_related(
-            "recommendation__action_plan__committee",
-            "recommendation__action_plan__authority",
-            "recommendation__portfolio",
-            "response__lead_officer",
-        )
-        .prefetch_related(
-            Prefetch(
-                "recommendation__action_plan__report_backs",
-                queryset=open_report_backs.order_by("sequence"),
-                to_attr="open_report_backs",
-            ),
-            Prefetch(
-                "recommendation__portfolio__terms",
-                queryset=PortfolioTerm.objects.select_related("holder"),
-            ),
-        )
-        .order_by(
-            "recommendation__action_plan__publication_date",
-            "recommendation__action_plan_id",
-            "recommendation__position",
-            "recommendation_id",
-            "position",
-        )
+def responses_due(authorities, by: datetime.date):
+    """The councils' plans awaiting the cabinet's response by that day, soonest first, each
+    with how many parts still await it (`awaiting`)."""
+    return (
+        ActionPlan.objects.for_authorities(authorities)
+        .filter(status=ActionPlan.Status.AWAITING_RESPONSE, response_deadline__lte=by)
+        .select_related("committee")
+        .with_counts()
+        .annotate(awaiting=F("part_count") - F("answered_count"))
+        .order_by("response_deadline", "pk")
     )
-    return prefetch_progress(parts)
 
 
 def next_report_back(item) -> ReportBack | None:
-    """The first report-back of the item's plan not yet completed (from followed_items)."""
+    """The first report-back of the item's plan not yet completed (from
+    FollowedPart.objects.followed())."""
     report_backs = item.recommendation.action_plan.open_report_backs
     return report_backs[0] if report_backs else None
 
@@ -96,7 +68,7 @@ def needs_attention(items, today: datetime.date | None = None) -> list:
         for item in items
         if not item.is_closed
         and (
-            (item.latest_update and item.latest_update.status == "off_track")
+            (item.latest_update and item.latest_update.status == ProgressUpdate.Status.OFF_TRACK)
             or item.is_past_target(today)
         )
     ]
@@ -124,12 +96,11 @@ def meeting_agenda(meeting: Meeting) -> list[AgendaPlan]:
     for each item, the latest update, what changed since the one before, whether an update came
     in for this report-back and the verdict given here."""
     report_backs = list(
-        meeting.report_backs.filter(action_plan__deleted_at__isnull=True)
-        .exclude(action_plan__status=ActionPlan.Status.DRAFT)
+        meeting.report_backs.exclude(action_plan__status=ActionPlan.Status.DRAFT)
         .select_related("action_plan__authority", "action_plan__committee")
         .order_by("action_plan__publication_date", "action_plan_id")
     )
-    items = followed_items().filter(
+    items = FollowedPart.objects.followed().filter(
         recommendation__action_plan__in=[report_back.action_plan_id for report_back in report_backs]
     )
     by_plan: dict[int, list] = {}

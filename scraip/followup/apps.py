@@ -8,5 +8,14 @@ class FollowupConfig(AppConfig):
 
     def ready(self):
         from scraip.common.navigation import Link, register
+        from scraip.common.softdelete import cascade_to
+        from scraip.plans.models import RecommendationPart
+
+        from . import registry
+        from .models import FollowedPart, records_about
 
         register(Link("Meetings", "followup:meeting_list", order=40))
+        registry.register(FollowedPart, slug="items")
+        # The plans app does not know its parts are followed up: what was recorded about a
+        # part goes, and comes back, with it.
+        cascade_to(RecommendationPart, records_about)

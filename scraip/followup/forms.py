@@ -5,10 +5,10 @@ TrackedItem as `subject`, so other apps reuse them."""
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from scraip.common.forms import FuzzyDateField, RealDateInputField, VersionedFormMixin, gds_helper
 from scraip.common.fuzzydates import format_fuzzy_date
+from scraip.common.text import ordinal
 from scraip.common.uploads import CheckedFileField
 from scraip.councils.models import Meeting, Person
 from scraip.followup import services
@@ -102,6 +102,9 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
     def __init__(
         self, *args, subject, report_backs=None, on_behalf=False, reporters=None, **kwargs
     ):
+        # The model's rules (ProgressUpdate.clean) read the item the update is about.
+        kwargs["instance"] = kwargs.get("instance") or ProgressUpdate()
+        kwargs["instance"].subject = subject
         super().__init__(*args, **kwargs)
         self.subject = subject
         self.fields["narrative"].widget.attrs["rows"] = 5
@@ -111,7 +114,7 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
             self.fields["report_back"].queryset = report_backs
             self.fields["report_back"].required = False
             self.fields["report_back"].empty_label = "Not for a particular report-back"
-            self.fields["report_back"].label_from_instance = _report_back_label
+            self.fields["report_back"].label_from_instance = report_back_label
         if on_behalf:
             self.fields["reported_by"].queryset = reporters
             lead = subject.progress_lead()
@@ -138,11 +141,11 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
         )
         self.helper.attrs = {"enctype": "multipart/form-data"}
 
-    def clean_reported_on(self):
-        reported_on = self.cleaned_data.get("reported_on")
-        if reported_on and reported_on > timezone.localdate():
-            raise ValidationError("The date it was reported must be today or earlier")
-        return reported_on
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reported_on"):  # for ProgressUpdate.clean to check
+            self.instance.reported_on = cleaned["reported_on"]
+        return cleaned
 
     def record(self, *, person, entered_by, update=None) -> ProgressUpdate:
         """Saves the valid form through services.progress_record, for any tracked subject.
@@ -163,9 +166,8 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
         )
 
 
-def _report_back_label(report_back: ReportBack) -> str:
-    ordinal = {1: "1st", 2: "2nd", 3: "3rd"}.get(report_back.sequence, f"{report_back.sequence}th")
-    return f"{ordinal} update, {report_back.due_display}"
+def report_back_label(report_back: ReportBack) -> str:
+    return f"{ordinal(report_back.sequence)} update, {report_back.due_display}"
 
 
 class VerdictForm(VersionedFormMixin, forms.ModelForm):
@@ -185,7 +187,10 @@ class VerdictForm(VersionedFormMixin, forms.ModelForm):
         }
         error_messages = {"verdict": {"required": "Choose the committee's verdict"}}
 
-    def __init__(self, *args, subject, **kwargs):
+    def __init__(self, *args, subject, meeting, **kwargs):
+        # The model's rules (Verdict.clean) read the item and the meeting.
+        kwargs["instance"] = kwargs.get("instance") or Verdict(meeting=meeting)
+        kwargs["instance"].subject = subject
         super().__init__(*args, **kwargs)
         self.subject = subject
         self.fields["verdict"].choices = Verdict.Kind.choices
@@ -201,15 +206,6 @@ class VerdictForm(VersionedFormMixin, forms.ModelForm):
             "loaded_version",
             submit="Save verdict",
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        verdict = cleaned.get("verdict")
-        if verdict == Verdict.Kind.NOT_SATISFIED and not cleaned.get("invited_back"):
-            self.add_error("invited_back", "Choose who the committee has invited back")
-        elif verdict and verdict != Verdict.Kind.NOT_SATISFIED:
-            cleaned["invited_back"] = ""
-        return cleaned
 
 
 class TargetDateForm(VersionedFormMixin, forms.Form):

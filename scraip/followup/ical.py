@@ -11,8 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from scraip.councils.models import Committee, Meeting, Portfolio
-from scraip.followup.agenda import followed_items
-from scraip.followup.models import CalendarFeed
+from scraip.followup.models import CalendarFeed, FollowedPart
 from scraip.plans.models import ActionPlan, ReportBack
 
 DOMAIN = "scraip"
@@ -85,9 +84,7 @@ def person_calendar(person) -> list[Event]:
     awaiting = plans.filter(
         status=ActionPlan.Status.AWAITING_RESPONSE, recommendations__portfolio__in=held
     ).distinct()
-    led_plans = (
-        followed_items().filter(response__lead_officer=person).values("recommendation__action_plan")
-    )
+    led_plans = FollowedPart.objects.followed().led_by(person).values("recommendation__action_plan")
     report_backs = ReportBack.objects.filter(action_plan__in=led_plans, completed=False)
     meetings = Meeting.objects.filter(
         Q(report_backs__in=report_backs), status=Meeting.Status.SCHEDULED

@@ -1,5 +1,5 @@
 """Reading progress on tracked items: prefetching, what changed since the last update, and the
-status counts the charts draw. Nothing here writes; the workflows are in scraip.services.
+status counts the charts draw. Nothing here writes; the workflows are in scraip.followup.services.
 
 Every helper takes TrackedItem instances of any model, so the partnership register reads its
 own items with the same code.
@@ -8,42 +8,9 @@ own items with the same code.
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
-from scraip.followup.models import ProgressUpdate, TargetDateChange, Verdict
-
-NO_UPDATE = "no_update"
-CLOSED = "closed"
-
-# Chart and tag colours: GOV.UK tag colours, and the hex of each for the SVG bars. Each bar
-# also carries its label and count in text, so colour is never the only cue.
-STATUS_ORDER = [
-    (NO_UPDATE, "No update yet", "grey", "#505a5f"),
-    (ProgressUpdate.Status.NOT_STARTED, "Not started", "grey", "#6f777b"),
-    (ProgressUpdate.Status.ON_TRACK, "On track", "blue", "#1d70b8"),
-    (ProgressUpdate.Status.AT_RISK, "At risk", "yellow", "#b58840"),
-    (ProgressUpdate.Status.OFF_TRACK, "Off track", "red", "#d4351c"),
-    (ProgressUpdate.Status.IMPLEMENTED, "Implemented", "green", "#00703c"),
-    (CLOSED, "Closed by the committee", "purple", "#4c2c92"),
-]
-STATUS_TAG = {key: tag for key, _, tag, _ in STATUS_ORDER}
-VERDICT_TAG = {
-    Verdict.Kind.SATISFIED: "green",
-    Verdict.Kind.NOT_SATISFIED: "red",
-    Verdict.Kind.CLOSED: "purple",
-}
-
-
-def update_queryset() -> QuerySet:
-    return ProgressUpdate.objects.select_related(
-        "reported_by", "entered_by__person", "report_back"
-    ).order_by("-reported_on", "-pk")
-
-
-def verdict_queryset() -> QuerySet:
-    return Verdict.objects.select_related("meeting", "report_back").order_by(
-        "-meeting__date", "-pk"
-    )
+from scraip.followup.models import Standing, Verdict, progress_prefetches
 
 
 def prefetch_progress(queryset: QuerySet, prefix: str = "") -> QuerySet:
@@ -51,22 +18,15 @@ def prefetch_progress(queryset: QuerySet, prefix: str = "") -> QuerySet:
 
     `prefix` reaches items through a relation, e.g. "parts__" from recommendations.
     """
-    return queryset.prefetch_related(
-        Prefetch(f"{prefix}progress_updates", queryset=update_queryset()),
-        Prefetch(f"{prefix}verdicts", queryset=verdict_queryset()),
-        Prefetch(
-            f"{prefix}target_date_changes",
-            queryset=TargetDateChange.objects.select_related("changed_by__person"),
-        ),
-    )
+    return queryset.prefetch_related(*progress_prefetches(prefix))
 
 
 def status_key(item) -> str:
     """Where an item stands, for charts: closed by the committee, else its latest self-report."""
     if item.is_closed:
-        return CLOSED
+        return Standing.CLOSED
     latest = item.latest_update
-    return latest.status if latest else NO_UPDATE
+    return latest.status if latest else Standing.NO_UPDATE
 
 
 @dataclass(frozen=True)
@@ -113,14 +73,14 @@ def chart_from_counts(counts: Counter, title: str) -> Chart:
     """A horizontal bar per status, the longest BAR_AREA pixels, labels left, counts right."""
     largest = max(counts.values(), default=0)
     bars = []
-    for index, (key, label, _, colour) in enumerate(STATUS_ORDER):
-        count = counts.get(key, 0)
+    for index, standing in enumerate(Standing):
+        count = counts.get(standing.value, 0)
         bars.append(
             Bar(
-                key=key,
-                label=label,
+                key=standing.value,
+                label=standing.label,
                 count=count,
-                colour=colour,
+                colour=standing.hex,
                 length=round(BAR_AREA * count / largest) if largest else 0,
                 y=index * (BAR_HEIGHT + BAR_GAP),
             )

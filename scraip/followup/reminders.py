@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scraip.councils.models import Meeting, Person
-from scraip.followup.agenda import followed_items, owed_updates
-from scraip.followup.models import ReminderSent
+from scraip.followup.agenda import owed_updates
+from scraip.followup.models import FollowedPart, ReminderSent
 from scraip.plans.models import RecommendationPart
 
 OVERDUE_EVERY_DAYS = 7
@@ -104,7 +104,7 @@ def response_reminders(today: datetime.date) -> list[Reminder]:
 def update_reminders(today: datetime.date, meeting: Meeting | None = None) -> list[Reminder]:
     """One email per report-back per lead officer with items owing an update for it: for
     report-backs in the next 14 days, or, with `meeting`, those at that meeting."""
-    items = followed_items().select_related("response__lead_officer__user")
+    items = FollowedPart.objects.followed().select_related("response__lead_officer__user")
     if meeting:
         items = items.filter(recommendation__action_plan__report_backs__meeting=meeting)
     owed_by: dict[tuple, list] = defaultdict(list)

@@ -1,5 +1,6 @@
-"""Who may follow up what, as rules predicates: progress updates, verdicts, target dates,
-dashboards and calendar feeds."""
+"""Who may follow up what, as rules predicates: progress updates, verdicts and target dates
+of recommendation parts (the permissions FollowedPart.progress_permissions names), dashboards
+and calendar feeds."""
 
 import rules
 
@@ -21,18 +22,18 @@ def item_is_followed(user, part):
 
 
 @rules.predicate
-def leads_item(user, part):
+def leads_item(user, item):
     person = person_of(user)
-    lead = part.progress_lead() if part else None
+    lead = item.progress_lead() if item else None
     return bool(person and lead and lead.pk == person.pk)
 
 
 @rules.predicate
 def officer_of_update_authority(user, update):
     person = person_of(user)
+    item = update.item if update else None
     return bool(
-        is_scrutiny_officer(user)
-        and person.authority_id == update.subject.recommendation.action_plan.authority_id
+        item and is_scrutiny_officer(user) and person.authority_id == item.tracked_authority_id
     )
 
 

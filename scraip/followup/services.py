@@ -1,10 +1,10 @@
 """Follow-up workflows: progress updates, verdicts and target date changes on any tracked item,
-and completing a report-back. Each runs in one transaction.
-"""
+closing a plan and completing a report-back. Each runs in one transaction, and each record is
+checked by its model's clean() before it is saved."""
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,34 +14,38 @@ from scraip.plans.models import ActionPlan, ReportBack
 
 from .models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
 
+# The foreign keys a service sets from instances it was given: their rows exist.
+RELATED = (
+    "content_type",
+    "report_back",
+    "reported_by",
+    "entered_by",
+    "meeting",
+    "recorded_by",
+    "changed_by",
+)
+
 
 def _lock(subject) -> None:
     """Two people writing about the same item queue here instead of interleaving."""
     type(subject)._base_manager.select_for_update().filter(pk=subject.pk).exists()
 
 
-def _latest_verdict(subject) -> Verdict | None:
-    return (
-        Verdict.objects.filter(
-            content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
-        )
-        .order_by("-meeting__date", "-pk")
-        .first()
-    )
+def _check(record, *, exclude: tuple[str, ...] = ()) -> None:
+    """The record's own rules (clean() and its constraints), refused as a WorkflowError."""
+    try:
+        record.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise WorkflowError(" ".join(error.messages)) from None
 
 
 def _refuse_if_closed(subject) -> None:
-    verdict = _latest_verdict(subject)
-    if verdict and verdict.verdict == Verdict.Kind.CLOSED:
+    verdict = Verdict.objects.closing(subject)
+    if verdict:
         raise WorkflowError(
             f"The committee closed {subject} on {verdict.meeting.date:%-d %B %Y}: "
             "it takes no further changes."
         )
-
-
-def _refuse_if_not_followed(subject) -> None:
-    if isinstance(subject, FollowedPart) and not subject.is_trackable:
-        raise WorkflowError(f"{subject} was not accepted, so there is no progress to report on it.")
 
 
 @transaction.atomic
@@ -63,13 +67,13 @@ def progress_record(
 
     `reported_by` is the Person whose account it is; `entered_by` the user who typed it, who
     may be an officer writing on their behalf: both are kept. Refused once the committee has
-    closed the item.
+    closed the item (ProgressUpdate.clean).
     """
     _lock(subject)
-    _refuse_if_not_followed(subject)
-    _refuse_if_closed(subject)
     if update is None:
         update = ProgressUpdate(subject=subject)
+    else:
+        update.subject = subject
     update.status = status
     update.narrative = narrative
     update.evidence_link = evidence_link
@@ -80,6 +84,9 @@ def progress_record(
     if evidence_file:
         update.evidence_file = evidence_file
         update.evidence_name = getattr(evidence_file, "name", "")[:255]
+    # The file was checked as it was uploaded, and is not read again; the related rows were
+    # given as instances, so they exist.
+    _check(update, exclude=("evidence_file", *RELATED))
     save_versioned(update, loaded_version=loaded_version)
     return update
 
@@ -97,56 +104,36 @@ def verdict_record(
     instance: Verdict | None = None,
     loaded_version: int | None = None,
 ) -> Verdict:
-    """Record the committee's verdict on an item at a meeting, and close the action plan when
-    this was the last item still open. A verdict judges reported progress, so an item with no
-    update reported by the meeting's date cannot have one."""
+    """Record the committee's verdict on an item at a meeting, then do what the item's kind
+    does after a verdict (a SCRAIP item closes its plan when it was the last one open).
+    Verdict.clean holds the rules: a verdict judges reported progress, names who is invited
+    back when the committee is not satisfied, and is given at a meeting that took place."""
     _lock(subject)
-    _refuse_if_not_followed(subject)
-    if meeting.is_cancelled:
-        raise WorkflowError("This meeting was cancelled, so it cannot give a verdict.")
-    reported = ProgressUpdate.objects.for_subject(subject).filter(reported_on__lte=meeting.date)
-    if not reported.exists():
-        raise WorkflowError(
-            f"No progress on {subject} had been reported by {meeting.date:%-d %B %Y}. "
-            "The committee gives its verdict on an update: ask the lead officer for one first."
-        )
-    if verdict == Verdict.Kind.NOT_SATISFIED and not invited_back:
-        raise WorkflowError("Say who the committee has invited back to explain.")
-    if verdict != Verdict.Kind.NOT_SATISFIED:
-        invited_back = ""
     if instance is None:
-        existing = Verdict.objects.filter(
-            content_type=ContentType.objects.get_for_model(subject),
-            object_id=subject.pk,
-            meeting=meeting,
-        ).first()
+        existing = Verdict.objects.for_subject(subject).filter(meeting=meeting).first()
         if existing:
             raise StaleEdit(existing)
         instance = Verdict(subject=subject, meeting=meeting)
+    else:
+        instance.subject = subject
     instance.verdict = verdict
     instance.invited_back = invited_back
     instance.note = note
     instance.report_back = report_back
     instance.recorded_by = recorded_by
+    _check(instance, exclude=RELATED)
     save_versioned(instance, loaded_version=loaded_version)
-    if isinstance(subject, FollowedPart):
-        action_plan_refresh_closure(plan_id=subject.recommendation.action_plan_id)
+    subject.after_verdict()
     return instance
 
 
 def action_plan_refresh_closure(*, plan_id: int) -> None:
     """A plan is closed when every item is closed by the committee or was rejected; a later
     verdict that reopens an item reopens the plan."""
-    from .progress import prefetch_progress
-
     plan = ActionPlan.objects.select_for_update().get(pk=plan_id)
     if plan.status not in (ActionPlan.Status.RESPONDED, ActionPlan.Status.CLOSED):
         return
-    parts = prefetch_progress(
-        FollowedPart.objects.alive()
-        .filter(recommendation__action_plan=plan)
-        .select_related("response")
-    )
+    parts = FollowedPart.objects.of_plan(plan).select_related("response").with_progress()
     finished = [
         part.current_response and (part.current_response.is_rejected or part.is_closed)
         for part in parts
@@ -172,42 +159,42 @@ def target_date_change(
     _lock(subject)
     _refuse_if_closed(subject)
     record = subject.target_record()
-    if record is None or not subject.target_fields:
+    if record is None:
         raise WorkflowError(f"{subject} has no target date to change.")
-    if not reason.strip():
-        raise WorkflowError("Give the reason for changing the target date.")
     date_field, precision_field = subject.target_fields
     old_date, old_precision = getattr(record, date_field), getattr(record, precision_field)
-    if (old_date, old_precision) == (new_date, new_precision):
-        raise WorkflowError("That is already the target date.")
-    setattr(record, date_field, new_date)
-    setattr(record, precision_field, new_precision)
-    record._change_reason = f"Target date changed: {reason.strip()}"[:100]
-    if hasattr(record, "version"):
-        save_versioned(record, loaded_version=loaded_version)
-    else:
-        record.save()
-    return TargetDateChange.objects.create(
+    change = TargetDateChange(
         subject=subject,
         old_date=old_date,
         old_precision=old_precision if old_date else "",
         new_date=new_date,
         new_precision=new_precision,
-        reason=reason.strip(),
+        reason=reason,
         changed_by=changed_by,
     )
+    _check(change, exclude=RELATED)
+    setattr(record, date_field, new_date)
+    setattr(record, precision_field, new_precision)
+    record._change_reason = f"Target date changed: {change.reason}"[:100]
+    if hasattr(record, "version"):
+        save_versioned(record, loaded_version=loaded_version)
+    else:
+        record.save()
+    change.save()
+    return change
 
 
 def items_due_at(report_back: ReportBack) -> list[FollowedPart]:
     """The plan's accepted items the committee hears about at this report-back: every one not
     already closed at an earlier report-back, with their progress prefetched."""
-    from .progress import closed_before, prefetch_progress
+    from .progress import closed_before
 
-    parts = prefetch_progress(
+    parts = (
         FollowedPart.objects.trackable()
-        .filter(recommendation__action_plan=report_back.action_plan_id)
+        .of_plan(report_back.action_plan_id)
         .select_related("recommendation", "response__lead_officer")
         .order_by("recommendation__position", "recommendation_id", "position")
+        .with_progress()
     )
     return [part for part in parts if not closed_before(part, report_back)]
 

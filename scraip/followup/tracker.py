@@ -21,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from scraip.common.versioning import WorkflowError
 from scraip.followup import services
 from scraip.followup.agenda import next_report_back
-from scraip.followup.models import ProgressUpdate
+from scraip.followup.models import ProgressUpdate, Standing
 
 ITEM_ID = "Item ID"
 NEW_STATUS = "New status"
@@ -76,7 +76,7 @@ def _row(item) -> list:
         response.action,
         str(response.lead_officer or ""),
         item.target_display,
-        latest.get_status_display() if latest else "No update yet",
+        latest.get_status_display() if latest else Standing.NO_UPDATE.label,
         latest.narrative if latest else "",
         date_format(latest.reported_on) if latest else "",
         verdict.get_verdict_display() if verdict else "",

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from .views import calendar, dashboards, items, meetings, tracker
+from .models import FollowedPart
+from .routes import tracked_item_urls
+from .views import calendar, dashboards, meetings, tracker
 
 app_name = "followup"
 
@@ -21,16 +23,8 @@ urlpatterns = [
         meetings.report_back_complete,
         name="report_back_complete",
     ),
-    path("items/<int:pk>/", items.progress_item, name="progress_item"),
-    path("items/<int:pk>/update/", items.progress_add, name="progress_add"),
-    path("items/<int:pk>/target-date/", items.target_date_change, name="target_date_change"),
-    path(
-        "items/<int:pk>/meetings/<int:meeting_pk>/verdict/",
-        items.verdict_record,
-        name="verdict_record",
-    ),
-    path("updates/<int:pk>/edit/", items.progress_edit, name="progress_edit"),
-    path("updates/<int:pk>/evidence/", items.progress_evidence, name="progress_evidence"),
+    # The follow-up engine's pages for a recommendation part: /items/<pk>/… and /updates/<pk>/….
+    *tracked_item_urls(FollowedPart, namespace=app_name),
     path("updates/owed/", tracker.updates_owed, name="updates_owed"),
     path("plans/<int:pk>/progress/", tracker.plan_tracker, name="plan_tracker"),
     path(

@@ -88,10 +88,8 @@ class RecommendationFilter(django_filters.FilterSet):
     def __init__(self, *args, authorities, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["portfolio"].queryset = Portfolio.objects.filter(authority__in=authorities)
-        self.filters["lead_officer"].queryset = (
-            Person.objects.officers()
-            .filter(authority__in=authorities, actions_led__isnull=False)
-            .distinct()
+        self.filters["lead_officer"].queryset = Person.objects.officers().filter(
+            authority__in=authorities, pk__in=Response.objects.values("lead_officer")
         )
 
     def filter_decision(self, queryset, name, value):

@@ -1,12 +1,15 @@
+"""The plans pages' forms. The rules they show are the models' (clean() and constraints) and the
+services'; a form keeps only what is about the form itself: which boxes it has, what a blank
+row means, and tidying what was typed."""
+
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
 
 from scraip.common.forms import (
     FuzzyDateField,
     FuzzyDateFormMixin,
+    ModelRulesMixin,
     RealDateInputField,
     VersionedFormMixin,
     gds_helper,
@@ -15,9 +18,10 @@ from scraip.common.fuzzydates import EXAMPLES
 from scraip.councils.models import Meeting, Person, Portfolio
 
 from .models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
+from .services import ScheduledReportBack, SubPart
 
 
-class ActionPlanForm(VersionedFormMixin, forms.ModelForm):
+class ActionPlanForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
     publication_date = RealDateInputField(label="Date of publication", require_all_fields=False)
     received_on = RealDateInputField(
         label="Date the cabinet received the report",
@@ -45,22 +49,6 @@ class ActionPlanForm(VersionedFormMixin, forms.ModelForm):
         self._add_version_field()
         self.helper = gds_helper(self)
 
-    def clean(self):
-        cleaned = super().clean()
-        published, received = cleaned.get("publication_date"), cleaned.get("received_on")
-        if published and received and received < published:
-            self.add_error(
-                "received_on", "The cabinet cannot have received the report before it was published"
-            )
-        return cleaned
-
-    def save(self, commit=False):
-        """Returns the unsaved plan: save_versioned writes it."""
-        plan = super().save(commit=False)
-        plan.authority = plan.committee.authority
-        plan.set_received_on(self.cleaned_data.get("received_on"))
-        return plan
-
 
 class SendForResponseForm(forms.Form):
     received_on = RealDateInputField(
@@ -77,18 +65,13 @@ class SendForResponseForm(forms.Form):
 
     def clean_received_on(self):
         received = self.cleaned_data["received_on"]
-        if received and received < self.plan.publication_date:
-            raise ValidationError(
-                "The cabinet cannot have received the report before it was published"
-            )
-        if received and received > timezone.localdate():
-            raise ValidationError(
-                "The date the cabinet received the report must be today or earlier"
-            )
+        problem = received and self.plan.receipt_problem(received, sent=True)
+        if problem:
+            raise ValidationError(problem)
         return received
 
 
-class RecommendationForm(VersionedFormMixin, forms.ModelForm):
+class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
         fields = ["letter", "position", "text", "note", "portfolio"]
@@ -121,42 +104,30 @@ class RecommendationForm(VersionedFormMixin, forms.ModelForm):
         self.helper = gds_helper(self)
         self.helper.form_tag = False
 
-    def clean_letter(self):
-        letter = self.cleaned_data["letter"].strip().upper()
-        if not letter.isalnum():
-            raise ValidationError("Use letters or numbers only, such as A or G")
-        taken = Recommendation.objects.filter(action_plan=self.plan, letter=letter)
-        if taken.exclude(pk=self.instance.pk).exists():
-            raise ValidationError(f"This plan already has a recommendation {letter}")
-        return letter
 
+class PartForm(ModelRulesMixin, forms.ModelForm):
+    """One sub-part: a numbered one, so both boxes are required here (the whole, which has
+    neither, is kept by the service and never shown)."""
 
-class PartForm(forms.ModelForm):
     class Meta:
         model = RecommendationPart
         fields = ["numeral", "text"]
         labels = {"numeral": "Sub-part", "text": "Text of the sub-part"}
         help_texts = {"numeral": "i, ii, iii…"}
+        error_messages = {
+            "numeral": {"required": "Enter the sub-part's numeral, such as i or ii"},
+            "text": {"required": "Enter the text of the sub-part"},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["numeral"].required = self.fields["text"].required = True
         self.fields["numeral"].widget.attrs["class"] = "govuk-input--width-4"
         self.fields["text"].widget.attrs["rows"] = 3
 
     def clean_numeral(self):
-        numeral = self.cleaned_data["numeral"].strip().strip("()").lower()
-        if numeral and not numeral.isalnum():
-            raise ValidationError("Use a numeral such as i, ii or iii")
-        return numeral
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.has_changed() and not cleaned.get("DELETE"):
-            if not cleaned.get("numeral"):
-                self.add_error("numeral", "Enter the sub-part's numeral, such as i or ii")
-            if not cleaned.get("text"):
-                self.add_error("text", "Enter the text of the sub-part")
-        return cleaned
+        # Tidied here as well as in the model, so the formset compares numerals as saved.
+        return RecommendationPart.normalise_numeral(self.cleaned_data["numeral"])
 
 
 class BasePartFormSet(forms.BaseInlineFormSet):
@@ -175,25 +146,31 @@ class BasePartFormSet(forms.BaseInlineFormSet):
         ]
         if len(numerals) != len(set(numerals)):
             raise ValidationError("Each sub-part needs its own numeral")
-        # Forms marked for deletion skip their own validation, so the check lives here.
+        # Forms marked for deletion skip their own validation, so the check lives here (the
+        # service refuses it too).
         for form in self.deleted_forms:
-            if form.instance.pk and hasattr(form.instance, "response"):
-                raise ValidationError(
-                    f"Sub-part ({form.instance.numeral}) has a response, so it cannot be removed"
-                )
+            problem = form.instance.pk and form.instance.removal_problem()
+            if problem:
+                raise ValidationError(problem)
         super().clean()
 
-    def save(self, commit=True):
-        parts = super().save(commit=False)
-        for position, form in enumerate(self.ordered_forms if self.can_order else self.forms):
-            if form.instance in parts:
-                form.instance.position = position + 1
-        for part in parts:
-            part.save()
-        for part in self.deleted_objects:
-            part.refresh_from_db()  # the form may have blanked the copy it holds
-            part.delete()
-        return parts
+    def changes(self) -> dict:
+        """What the page asks of services.recommendation_save: the sub-parts in the page's
+        order (a changed one takes its place on the page as its position), and those removed."""
+        kept = [form for form in self.forms if form not in self.deleted_forms]
+        return {
+            "sub_parts": [
+                SubPart(
+                    numeral=form.instance.numeral,
+                    text=form.instance.text,
+                    pk=form.instance.pk,
+                    position=self.forms.index(form) + 1,
+                )
+                for form in kept
+                if form.has_changed() or form.instance.pk
+            ],
+            "removed": [form.instance.pk for form in self.deleted_forms if form.instance.pk],
+        }
 
 
 PartFormSet = forms.inlineformset_factory(
@@ -210,7 +187,7 @@ PartFormSet = forms.inlineformset_factory(
 )
 
 
-class ReportBackForm(FuzzyDateFormMixin, forms.ModelForm):
+class ReportBackForm(ModelRulesMixin, FuzzyDateFormMixin, forms.ModelForm):
     fuzzy_fields = {"due": ("due_on", "due_precision")}
     due = FuzzyDateField(label="Date", required=False)
 
@@ -234,52 +211,23 @@ class ReportBackForm(FuzzyDateFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.has_changed() and not cleaned.get("DELETE"):
-            meeting = cleaned.get("meeting")
-            if not cleaned.get("due") and meeting:
-                cleaned["due"] = (meeting.date, "day")
-            if not cleaned.get("due") and "due" not in self.errors:
-                self.add_error("due", "Enter the date of the report-back, or choose its meeting")
         self._apply_fuzzy_dates(cleaned)
         return cleaned
 
 
 class BaseReportBackFormSet(forms.BaseInlineFormSet):
-    @transaction.atomic
-    def save(self, commit=True):
-        """Number the plan's report-backs 1st, 2nd, 3rd… in date order, counting any the page
-        did not send (a hand-made request can leave rows out)."""
-        saved = super().save(commit=False)
-        for report_back in self.deleted_objects:
-            # Deleted as saved: the form may have blanked a field of the copy it holds, and the
-            # history row written on delete needs the saved values.
-            report_back.refresh_from_db()
-            report_back.delete()
-        plan = self.instance
+    def changes(self) -> dict:
+        """What the page asks of services.report_back_schedule_save: the rows typed or changed,
+        and those removed."""
         changed = [
             form.instance
             for form in self.forms
-            if form.instance.due_on and form not in self.deleted_forms and form.has_changed()
+            if form not in self.deleted_forms and form.has_changed() and form.instance.due_on
         ]
-        changed_pks = {report_back.pk for report_back in changed if report_back.pk}
-        others = list(plan.report_backs.exclude(pk__in=changed_pks))
-        in_date_order = sorted(
-            [*changed, *others],
-            key=lambda report_back: (report_back.due_on, report_back.pk or float("inf")),
-        )
-        # Park every sequence out of the way first so the unique constraint never trips mid-way.
-        for offset, report_back in enumerate([*others, *changed]):
-            if report_back.pk:
-                ReportBack.objects.filter(pk=report_back.pk).update(sequence=1000 + offset)
-        for sequence, report_back in enumerate(in_date_order, start=1):
-            if report_back in others:
-                ReportBack.objects.filter(pk=report_back.pk).update(sequence=sequence)
-        for sequence, report_back in enumerate(in_date_order, start=1):
-            if report_back not in others:
-                report_back.action_plan = plan
-                report_back.sequence = sequence
-                report_back.save()
-        return saved
+        return {
+            "report_backs": [ScheduledReportBack.of(report_back) for report_back in changed],
+            "removed": [form.instance.pk for form in self.deleted_forms if form.instance.pk],
+        }
 
 
 ReportBackFormSet = forms.inlineformset_factory(
@@ -295,7 +243,7 @@ ReportBackFormSet = forms.inlineformset_factory(
 )
 
 
-class ResponseForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
+class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
     # The page's order, so the error summary lists problems in the order the fields appear.
     field_order = [
         "decision",
@@ -356,17 +304,8 @@ class ResponseForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
         self._add_version_field()
         self.fields["action"].widget.attrs["rows"] = 4
         self.fields["explanation"].widget.attrs["rows"] = 5
-        # Required in every case, but the message depends on the decision: see clean().
-        self.fields["explanation"].required = False
         if on_behalf:
-            portfolio = part.recommendation.portfolio
-            holders = Person.objects.filter(portfolio_terms__portfolio=portfolio).distinct()
-            self.fields["responded_by"].queryset = holders
-            if self.instance.pk:
-                self.initial.setdefault("responded_by", self.instance.responded_by_id)
-            self.fields["responded_on"].help_text = "Leave blank for today."
-            if self.instance.responded_on:
-                self.initial.setdefault("responded_on", self.instance.responded_on)
+            self._init_on_behalf(part)
         else:
             del self.fields["responded_by"]
             del self.fields["responded_on"]
@@ -387,46 +326,20 @@ class ResponseForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
             submit="Save response",
         )
 
+    def _init_on_behalf(self, part):
+        holders = Person.objects.filter(portfolio_terms__portfolio=part.recommendation.portfolio)
+        self.fields["responded_by"].queryset = holders.distinct()
+        if self.instance.pk:
+            self.initial.setdefault("responded_by", self.instance.responded_by_id)
+        self.fields["responded_on"].help_text = "Leave blank for today."
+        if self.instance.responded_on:
+            self.initial.setdefault("responded_on", self.instance.responded_on)
+
     def clean(self):
         cleaned = super().clean()
-        decision = cleaned.get("decision")
-        explanation = (cleaned.get("explanation") or "").strip()
-        timetable = cleaned.get("timetable_text")
-        lead_officer = cleaned.get("lead_officer")
-        action = (cleaned.get("action") or "").strip()
-        if not explanation:
-            self.add_error(
-                "explanation",
-                "Enter the reasons for rejecting the recommendation"
-                if decision == Response.Decision.REJECTED
-                else "Enter an explanation of the decision",
-            )
-        if decision == Response.Decision.REJECTED:
-            if timetable:
-                self.add_error("timetable_text", "A rejected recommendation takes no timetable")
-            if lead_officer:
-                self.add_error("lead_officer", "A rejected recommendation takes no lead officer")
-            if action:
-                self.add_error(
-                    "action",
-                    "A rejected recommendation takes no action: put the reasons in the explanation",
-                )
-        elif decision:
-            word = (
-                "an accepted" if decision == Response.Decision.ACCEPTED else "a partially accepted"
-            )
-            if not action:
-                self.add_error("action", f"Enter the action to be taken for {word} recommendation")
-            if not timetable and "timetable_text" not in self.errors:
-                self.add_error("timetable_text", f"Enter a timetable for {word} recommendation")
-            if not lead_officer and "lead_officer" not in self.errors:
-                self.add_error("lead_officer", f"Choose a lead officer for {word} recommendation")
         if "responded_by" in cleaned:
             self.instance.responded_by = cleaned["responded_by"]
         if "responded_on" in self.fields:
-            responded_on = cleaned.get("responded_on")
-            if responded_on and responded_on > timezone.localdate():
-                self.add_error("responded_on", "The date of the response must be today or earlier")
-            self.instance.responded_on = responded_on or None
+            self.instance.responded_on = cleaned.get("responded_on") or None
         self._apply_fuzzy_dates(cleaned)
         return cleaned

@@ -1,52 +1,35 @@
-"""Workflows of an action plan that touch several rows at once. Each runs in one transaction."""
+"""Workflows of an action plan that touch several rows at once. Each runs in one transaction and
+takes plain data, so the pages, the admin and the demo loader meet the same rules.
+
+The rules about one row are the models' own (clean() and constraints); a page's form checks them
+before it calls a service here.
+"""
 
 import datetime
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from safedelete.config import HARD_DELETE
 
+from scraip.common.fuzzydates import Precision
+from scraip.common.softdelete import restore, soft_delete
 from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.councils.models import Meeting
 
-from .models import ActionPlan, Recommendation, RecommendationPart, Response
+from .models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
 
 
 @transaction.atomic
-def recommendation_save(
-    *, recommendation: Recommendation, part_formset, loaded_version: int | None
-) -> Recommendation:
-    """Save a recommendation and its sub-parts, keeping exactly one answerable whole when none.
-
-    Sub-parts and the unnumbered whole never coexist: numbering a recommendation's parts replaces
-    the whole, and removing every sub-part brings the whole back.
-    """
-    _make_room_at(recommendation)
-    save_versioned(recommendation, loaded_version=loaded_version)
-    part_formset.instance = recommendation
-    part_formset.save()
-    parts = recommendation.parts.all()
-    whole = parts.filter(numeral="").first()
-    numbered = parts.exclude(numeral="").exists()
-    if numbered and whole:
-        if hasattr(whole, "response"):
-            raise WorkflowError(
-                "This recommendation has already been answered as a whole, so it cannot be "
-                "split into sub-parts."
-            )
-        whole.delete()
-    elif not numbered and not whole:
-        RecommendationPart.objects.create(recommendation=recommendation, numeral="", position=0)
-    return recommendation
-
-
-def _make_room_at(recommendation: Recommendation) -> None:
-    """Giving a recommendation the position another holds inserts it there, as the seed's G was
-    moved up between B and C; the rest move down one place."""
-    siblings = Recommendation.objects.filter(action_plan=recommendation.action_plan_id).exclude(
-        pk=recommendation.pk
-    )
-    if siblings.filter(position=recommendation.position).exists():
-        siblings.filter(position__gte=recommendation.position).update(position=F("position") + 1)
+def action_plan_save(*, plan: ActionPlan, loaded_version: int | None) -> ActionPlan:
+    """Save a plan's details. It belongs to its committee's council, whose rule fixes the
+    response deadline from the day the cabinet received the report."""
+    plan.authority = plan.committee.authority
+    plan.set_received_on(plan.received_on)
+    save_versioned(plan, loaded_version=loaded_version)
+    return plan
 
 
 @transaction.atomic
@@ -59,9 +42,219 @@ def action_plan_send_for_response(*, plan: ActionPlan, received_on: datetime.dat
         raise WorkflowError(
             "Give every recommendation a cabinet portfolio before sending the plan."
         )
+    problem = plan.receipt_problem(received_on, sent=True)
+    if problem:
+        raise WorkflowError(problem)
     plan.set_received_on(received_on)
     plan.status = ActionPlan.Status.AWAITING_RESPONSE
     plan.save()
+
+
+@transaction.atomic
+def action_plan_status_refresh(*, plan: ActionPlan) -> None:
+    """A sent plan awaits a response while any of its parts is unanswered, and has received it
+    once every part is answered. Runs after whatever changes which parts it has or their
+    answers: a response recorded, a recommendation deleted or restored."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.is_draft:
+        return
+    parts = RecommendationPart.objects.filter(recommendation__action_plan=plan)
+    unanswered = parts.filter(response__isnull=True).exists()
+    if plan.awaits_response and not unanswered and parts.exists():
+        plan.status = ActionPlan.Status.RESPONDED
+    elif not plan.awaits_response and unanswered:
+        plan.status = ActionPlan.Status.AWAITING_RESPONSE
+    else:
+        return
+    plan.save(update_fields=["status", "updated_at"])
+
+
+@dataclass(frozen=True)
+class ScheduledReportBack:
+    """A report-back as a page or a script gives it; `pk` names the stored one it changes."""
+
+    due_on: datetime.date | None
+    due_precision: str = Precision.DAY
+    meeting: Meeting | None = None
+    completed: bool = False
+    note: str = ""
+    pk: int | None = None
+
+    FIELDS = ("due_on", "due_precision", "meeting", "completed", "note")
+
+    @classmethod
+    def of(cls, report_back: ReportBack) -> "ScheduledReportBack":
+        values = {name: getattr(report_back, name) for name in cls.FIELDS}
+        return cls(**values, pk=report_back.pk)
+
+
+@transaction.atomic
+def report_back_schedule_save(
+    *,
+    plan: ActionPlan,
+    report_backs: Sequence[ScheduledReportBack],
+    removed: Collection[int] = (),
+) -> list[ReportBack]:
+    """Save changes to a plan's report-back schedule and number it 1st, 2nd, 3rd… in date order.
+
+    `report_backs` are new dates and changes to stored ones; a stored report-back not given keeps
+    its values and takes its place in the order (a hand-made request can leave rows out).
+    `removed` are taken off the schedule. Returns the schedule in order.
+    """
+    rows = ReportBack.objects.select_for_update(of=("self",)).select_related("meeting")
+    stored = {row.pk: row for row in rows.filter(action_plan=plan)}
+    for pk in removed:
+        # Off the schedule for good, as a typing slip would be: its history keeps what it said.
+        stored.pop(pk).delete(force_policy=HARD_DELETE)
+    changed = [row for entry in report_backs if (row := _changed_row(plan, stored, entry))]
+    schedule = sorted(
+        [*changed, *(row for row in stored.values() if row not in changed)],
+        key=lambda row: (row.due_on, row.pk or float("inf")),
+    )
+    # Park the stored numbers out of the way first, so the unique constraint never trips mid-way.
+    ReportBack.objects.filter(pk__in=list(stored)).update(sequence=F("sequence") + 1000)
+    for sequence, row in enumerate(schedule, start=1):
+        row.sequence = sequence
+        if row in changed:
+            row.save()
+        else:
+            ReportBack.objects.filter(pk=row.pk).update(sequence=sequence)
+    return schedule
+
+
+def _changed_row(
+    plan: ActionPlan, stored: dict[int, ReportBack], entry: ScheduledReportBack
+) -> ReportBack | None:
+    """The stored (or a new) report-back with the entry's values, checked; None if unchanged."""
+    row = stored[entry.pk] if entry.pk else ReportBack(action_plan=plan)
+    values = {name: getattr(entry, name) for name in ScheduledReportBack.FIELDS}
+    if row.pk and all(getattr(row, name) == value for name, value in values.items()):
+        return None
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean(exclude=["action_plan", "sequence"])
+    return row
+
+
+@dataclass(frozen=True)
+class SubPart:
+    """A numbered sub-part as a page or a script gives it; `pk` names the stored one it changes,
+    `position` its place (its place in the list unless told)."""
+
+    numeral: str
+    text: str
+    pk: int | None = None
+    position: int | None = None
+
+
+@transaction.atomic
+def recommendation_save(
+    *,
+    recommendation: Recommendation,
+    loaded_version: int | None,
+    sub_parts: Sequence[SubPart] = (),
+    removed: Collection[int] = (),
+) -> Recommendation:
+    """Save a recommendation and changes to its sub-parts (see recommendation_parts_save).
+
+    Giving it the position another recommendation holds inserts it there, as the seed's G was
+    moved up between B and C; the rest move down one place.
+    """
+    _make_room_at(recommendation)
+    save_versioned(recommendation, loaded_version=loaded_version)
+    recommendation_parts_save(recommendation=recommendation, sub_parts=sub_parts, removed=removed)
+    return recommendation
+
+
+def _make_room_at(recommendation: Recommendation) -> None:
+    siblings = Recommendation.objects.filter(action_plan=recommendation.action_plan_id).exclude(
+        pk=recommendation.pk
+    )
+    if siblings.filter(position=recommendation.position).exists():
+        siblings.filter(position__gte=recommendation.position).update(position=F("position") + 1)
+
+
+@transaction.atomic
+def recommendation_parts_save(
+    *,
+    recommendation: Recommendation,
+    sub_parts: Sequence[SubPart] = (),
+    removed: Collection[int] = (),
+) -> None:
+    """Save new and changed sub-parts, remove those named, and keep exactly one answerable whole
+    when none is left.
+
+    Sub-parts and the unnumbered whole never coexist: numbering a recommendation's parts replaces
+    the whole, and removing every sub-part brings the whole back. A part already answered is
+    neither removed nor replaced. A sub-part taken off is an edit of the recommendation, not a
+    record to restore: it is deleted for good, its history keeping what it said.
+    """
+    stored = {part.pk: part for part in recommendation.parts.select_related("response")}
+    for pk in removed:
+        part = stored.pop(pk)
+        problem = part.removal_problem()
+        if problem:
+            raise WorkflowError(problem)
+        part.delete(force_policy=HARD_DELETE)
+    changed = _changed_sub_parts(recommendation, stored, sub_parts)
+    numerals = [part.numeral for part in [*stored.values(), *changed] if part.numeral]
+    if len(numerals) != len(set(numerals)):
+        raise WorkflowError("Each sub-part needs its own numeral")
+    for part in changed:
+        part.full_clean(exclude=["recommendation"])
+        part.save()
+    _keep_the_whole(recommendation)
+
+
+def _changed_sub_parts(recommendation, stored, sub_parts) -> list[RecommendationPart]:
+    """The sub-parts given that are new or differ from the stored ones, which leave `stored`."""
+    changed = []
+    for index, entry in enumerate(sub_parts, start=1):
+        part = stored.pop(entry.pk, None) or RecommendationPart(recommendation=recommendation)
+        numeral = RecommendationPart.normalise_numeral(entry.numeral)
+        if part.pk and (part.numeral, part.text) == (numeral, entry.text):
+            stored[part.pk] = part
+            continue
+        part.numeral, part.text = numeral, entry.text
+        part.position = entry.position or index
+        changed.append(part)
+    return changed
+
+
+def _keep_the_whole(recommendation: Recommendation) -> None:
+    parts = recommendation.parts.all()
+    whole = parts.filter(numeral="").first()
+    numbered = parts.exclude(numeral="").exists()
+    if numbered and whole:
+        if whole.is_answered:
+            raise WorkflowError(
+                "This recommendation has already been answered as a whole, so it cannot be "
+                "split into sub-parts."
+            )
+        whole.delete(force_policy=HARD_DELETE)
+    elif not numbered and not whole:
+        RecommendationPart.objects.create(recommendation=recommendation, numeral="", position=0)
+
+
+@transaction.atomic
+def recommendation_delete(*, recommendation: Recommendation) -> None:
+    """Soft-delete a recommendation with its parts and their answers; a plan left with every
+    remaining part answered has received its response."""
+    soft_delete(record=recommendation)
+    action_plan_status_refresh(plan=recommendation.action_plan)
+
+
+@transaction.atomic
+def recommendation_restore(*, recommendation: Recommendation) -> None:
+    """Bring a deleted recommendation back with what went with it, if its letter is still free;
+    an unanswered one puts its plan back to awaiting a response."""
+    if recommendation.letter_taken():
+        raise WorkflowError(
+            f"{recommendation} cannot be restored: the plan now has another recommendation "
+            f"{recommendation.letter}. Change that one's letter first."
+        )
+    restore(record=recommendation)
+    action_plan_status_refresh(plan=recommendation.action_plan)
 
 
 @transaction.atomic
@@ -79,13 +272,5 @@ def response_record(*, response: Response, entered_by, loaded_version: int | Non
         if existing:
             raise StaleEdit(existing)
     save_versioned(response, loaded_version=loaded_version)
-    plan = ActionPlan.objects.select_for_update().get(
-        pk=response.part.recommendation.action_plan_id
-    )
-    unanswered = RecommendationPart.objects.filter(
-        recommendation__action_plan=plan, response__isnull=True
-    )
-    if plan.awaits_response and not unanswered.exists():
-        plan.status = ActionPlan.Status.RESPONDED
-        plan.save(update_fields=["status", "updated_at"])
+    action_plan_status_refresh(plan=response.part.recommendation.action_plan)
     return response

@@ -5,8 +5,8 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
-from django.utils import timezone
 
+from scraip.common.softdelete import soft_delete
 from scraip.councils.models import Authority, Person, Portfolio
 from scraip.plans.models import ActionPlan, RecommendationPart, ReportBack, Response
 
@@ -64,15 +64,37 @@ def test_loading_again_adds_and_changes_nothing():
 
 def test_loading_again_restores_a_demo_plan_changed_in_the_app(partnerships):
     recommendation = partnerships.recommendations.get(letter="B")
-    recommendation.parts.get().delete()
+    soft_delete(record=recommendation.parts.get())
     RecommendationPart.objects.create(recommendation=recommendation, numeral="i", text="Split")
-    partnerships.recommendations.filter(letter="C").update(deleted_at=timezone.now())
+    soft_delete(record=partnerships.recommendations.get(letter="C"))
 
     load_demo()
 
     assert [part.numeral for part in recommendation.parts.all()] == [""]
     assert recommendation.parts.get().response.decision == Response.Decision.ACCEPTED
     assert partnerships.recommendations.filter(letter="C").exists()
+
+
+def test_loading_again_restores_a_demo_plan_deleted_in_the_app_with_all_it_holds(demo):
+    plan = ActionPlan.objects.get(title="Review of Community Engagement")
+    held = plan_contents(plan)
+    soft_delete(record=plan)
+
+    load_demo()
+
+    restored = ActionPlan.objects.get(pk=plan.pk)
+    assert plan_contents(restored) == held
+    assert restored.status == ActionPlan.Status.AWAITING_RESPONSE
+    assert ActionPlan.all_objects.filter(title=plan.title).count() == 1
+
+
+def plan_contents(plan) -> dict[str, int]:
+    return {
+        "recommendations": plan.recommendations.count(),
+        "parts": RecommendationPart.objects.filter(recommendation__action_plan=plan).count(),
+        "responses": Response.objects.filter(part__recommendation__action_plan=plan).count(),
+        "report-backs": plan.report_backs.count(),
+    }
 
 
 def test_review_of_partnerships_is_loaded_once_in_the_reports_order(demo, partnerships):

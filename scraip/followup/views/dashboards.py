@@ -4,7 +4,6 @@ the rules permission that guards it."""
 import datetime
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -12,12 +11,13 @@ from rules.contrib.views import permission_required
 
 from scraip.councils.models import Meeting, Portfolio
 from scraip.councils.rules import authorities_for, person_of
-from scraip.plans.models import ActionPlan, RecommendationPart
+from scraip.plans.models import RecommendationPart
 
-from ..agenda import followed_items, needs_attention, owed_updates
+from ..agenda import needs_attention, owed_updates, responses_due
+from ..models import FollowedPart
 from ..progress import status_chart
 
-SOON_DAYS = 14
+SOON = datetime.timedelta(days=14)
 
 
 @login_required
@@ -27,22 +27,7 @@ def dashboard_officer(request):
     """Permission: followup.view_officer_dashboard (scrutiny officers), for their own council."""
     today = timezone.localdate()
     authorities = authorities_for(request.user)
-    responses_due = (
-        ActionPlan.objects.for_authorities(authorities)
-        .filter(
-            status=ActionPlan.Status.AWAITING_RESPONSE,
-            response_deadline__lte=today + datetime.timedelta(days=SOON_DAYS),
-        )
-        .select_related("committee")
-        .annotate(
-            awaiting=Count(
-                "recommendations__parts",
-                filter=Q(recommendations__parts__response__isnull=True),
-            )
-        )
-        .order_by("response_deadline", "pk")
-    )
-    items = list(followed_items().filter(recommendation__action_plan__authority__in=authorities))
+    items = list(FollowedPart.objects.followed().of_authorities(authorities))
     owed = owed_updates(items)
     next_meetings = {}
     for meeting in (
@@ -57,7 +42,7 @@ def dashboard_officer(request):
         request,
         "followup/dashboard_officer.html",
         {
-            "responses_due": responses_due,
+            "responses_due": responses_due(authorities, today + SOON),
             "before_meetings": before_meetings,
             "attention": needs_attention(items, today),
             "chart": status_chart(items, "Accepted items by status"),
@@ -86,7 +71,7 @@ def dashboard_cabinet(request):
         .with_plan()
         .order_by("recommendation__action_plan__response_deadline", "recommendation__position")
     )
-    items = list(followed_items().filter(recommendation__portfolio__in=portfolio_ids))
+    items = list(FollowedPart.objects.followed().for_portfolios(portfolio_ids))
     return render(
         request,
         "followup/dashboard_cabinet.html",
@@ -105,7 +90,7 @@ def dashboard_cabinet(request):
 def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
     person = person_of(request.user)
-    items = list(followed_items().filter(response__lead_officer=person))
+    items = list(FollowedPart.objects.followed().led_by(person))
     return render(
         request,
         "followup/dashboard_lead.html",

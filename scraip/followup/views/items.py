@@ -1,214 +1,195 @@
-"""Pages for following up one item: its progress, updates, the committee's verdicts and target
-date changes. Each view names the rules permission that guards it."""
+"""The follow-up engine's pages for one tracked item of any kind: its progress, updates, the
+committee's verdicts and target date changes. Each page reads the item only through the
+tracked-item interface (scraip.followup.models.TrackedItem), names the permission the item's
+kind declares for it, and gets its kind's route names as `pages` (scraip.followup.routes)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from scraip.common.uploads import safe_download_response
-from scraip.common.versioning import StaleEdit, WorkflowError
+from scraip.common.views import saved, submitted
 from scraip.councils.models import Meeting, Person
 from scraip.councils.rules import person_of
-from scraip.plans.models import RecommendationPart
 
 from .. import services
-from ..forms import (
-    ProgressForm,
-    TargetDateForm,
-    VerdictForm,
-)
-from ..models import FollowedPart, ProgressUpdate
+from ..forms import ProgressForm, TargetDateForm, VerdictForm
+from ..models import ProgressUpdate
 from ..progress import prefetch_progress
 
+RECENT_MEETINGS = 6
 
-def _get_item_for_user(request, pk, permission=None):
-    """An accepted item the user may see (404 otherwise), then 403 without `permission`."""
-    part = get_object_or_404(
-        prefetch_progress(
-            FollowedPart.objects.alive().select_related(
-                "recommendation__action_plan__authority",
-                "recommendation__action_plan__committee",
-                "recommendation__portfolio",
-                "response__lead_officer",
-            )
-        ),
-        pk=pk,
-    )
-    plan = part.recommendation.action_plan
-    if not part.is_trackable or not request.user.has_perm("plans.view_actionplan", plan):
-        raise Http404("No accepted recommendation found")
-    if permission and not request.user.has_perm(permission, part):
+
+def _get_item_for_user(request, pages, pk, permission=None):
+    """An item the committee follows and the user may see (404 otherwise), then 403 without
+    `permission`: "report", "target" or "verdict", named by the kind's progress_permissions."""
+    item = get_object_or_404(prefetch_progress(pages.model.for_progress_pages()), pk=pk)
+    permissions = item.progress_permissions
+    if not item.takes_progress or not request.user.has_perm(permissions.view, item.tracked_parent):
+        raise Http404("No item found")
+    if permission and not request.user.has_perm(getattr(permissions, permission), item):
         raise PermissionDenied
-    return part
+    return item
 
 
-def _get_update_for_user(request, pk, permission=None):
+def _get_update_for_user(request, pages, pk, permission=None) -> ProgressUpdate:
+    """An update of an item the user may see (404 otherwise), then 403 without the kind's
+    edit_update permission when `permission` is "edit_update"."""
     update = get_object_or_404(
-        ProgressUpdate.objects.select_related("content_type", "report_back"), pk=pk
+        ProgressUpdate.objects.select_related("reported_by", "report_back"),
+        pk=pk,
+        content_type=ContentType.objects.get_for_model(pages.model),
     )
-    if update.content_type.model_class() is not RecommendationPart:
-        raise Http404("No progress update found")
-    update.subject = _get_item_for_user(request, update.object_id)
-    if permission and not request.user.has_perm(permission, update):
+    update.subject = item = _get_item_for_user(request, pages, update.object_id)
+    if permission and not request.user.has_perm(
+        getattr(item.progress_permissions, permission), update
+    ):
         raise PermissionDenied
     return update
 
 
+def _meetings_of(item):
+    return Meeting.objects.for_authorities([item.tracked_authority_id]).select_related("committee")
+
+
 @login_required
 @require_safe
-def progress_item(request, pk):
-    """Permission: plans.view_actionplan on the item's plan. Self-reported progress and the
-    committee's verdicts side by side, with every update and target date change."""
-    part = _get_item_for_user(request, pk)
-    user = request.user
+def progress_item(request, pk, pages):
+    """Permission: the kind's view permission on the item's parent (the action plan, the
+    partnership). Self-reported progress and the committee's verdicts side by side, with every
+    update and target date change."""
+    item = _get_item_for_user(request, pages, pk)
+    user, permissions = request.user, item.progress_permissions
+    meetings = []
+    if not item.on_meeting_agenda and user.has_perm(permissions.verdict, item):
+        meetings = _meetings_of(item).order_by("-date")[:RECENT_MEETINGS]
     return render(
         request,
         "followup/progress_item.html",
         {
-            "item": part,
-            "plan": part.recommendation.action_plan,
-            "can_report": user.has_perm("followup.report_progress", part) and not part.is_closed,
-            "can_move_target": user.has_perm("followup.change_target_date", part)
-            and not part.is_closed,
-            "evidence_url_name": "followup:progress_evidence",
+            "item": item,
+            "pages": pages,
+            "can_report": user.has_perm(permissions.report, item) and not item.is_closed,
+            "can_move_target": user.has_perm(permissions.target, item) and not item.is_closed,
+            "meetings": meetings,
         },
     )
 
 
-def _progress_form(request, part, update=None):
-    plan = part.recommendation.action_plan
+def _progress_form(request, pages, item, update=None):
     person = person_of(request.user)
-    author = update.reported_by if update else part.progress_lead()
-    on_behalf = not (person and author and person.pk == author.pk)
-    open_report_backs = plan.report_backs.filter(
-        Q(completed=False) | Q(pk=update.report_back_id if update else None)
-    ).select_related("meeting")
+    author = update.reported_by if update else item.progress_lead()
+    report_backs = item.report_backs_open(update)
     initial = {}
-    if update is None:
-        first_open = open_report_backs.first()
+    if update is None and report_backs is not None:
+        first_open = report_backs.first()
         initial["report_back"] = first_open.pk if first_open else None
     form = ProgressForm(
         request.POST or None,
         request.FILES or None,
         instance=update,
         initial=initial,
-        subject=part,
-        report_backs=open_report_backs,
-        on_behalf=on_behalf,
-        reporters=Person.objects.officers().filter(authority=plan.authority_id),
+        subject=item,
+        report_backs=report_backs,
+        on_behalf=not (person and author and person.pk == author.pk),
+        reporters=Person.objects.officers().filter(authority=item.tracked_authority_id),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.record(person=person, entered_by=request.user, update=update)
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Progress update on {part} saved.")
-            return redirect("followup:progress_item", part.pk)
+    if submitted(request, form) and saved(
+        form, lambda: form.record(person=person, entered_by=request.user, update=update)
+    ):
+        messages.success(request, f"Progress update on {item} saved.")
+        return redirect(pages.item, item.pk)
     return render(
         request,
         "followup/progress_form.html",
-        {"form": form, "item": part, "plan": plan, "update": update},
+        {"form": form, "item": item, "pages": pages, "update": update},
     )
 
 
 @login_required
-def progress_add(request, pk):
-    """Permission: followup.report_progress (the item's lead officer, or a scrutiny officer of
-    the council writing on someone's behalf)."""
-    part = _get_item_for_user(request, pk, "followup.report_progress")
-    return _progress_form(request, part)
+def progress_add(request, pk, pages):
+    """Permission: the kind's report permission (the item's lead officer, or a scrutiny
+    officer of the council writing on someone's behalf)."""
+    item = _get_item_for_user(request, pages, pk, "report")
+    return _progress_form(request, pages, item)
 
 
 @login_required
-def progress_edit(request, pk):
-    """Permission: followup.change_progressupdate (who reported or typed it, or a scrutiny
-    officer of the council). Every earlier wording stays in the update's history."""
-    update = _get_update_for_user(request, pk, "followup.change_progressupdate")
-    return _progress_form(request, update.subject, update)
+def progress_edit(request, pk, pages):
+    """Permission: the kind's edit_update permission (who reported or typed the update, or a
+    scrutiny officer of the council). Every earlier wording stays in the update's history."""
+    update = _get_update_for_user(request, pages, pk, "edit_update")
+    return _progress_form(request, pages, update.subject, update)
 
 
 @login_required
 @require_safe
-def progress_evidence(request, pk):
-    """Permission: plans.view_actionplan on the item's plan. Sent as an attachment."""
-    update = _get_update_for_user(request, pk)
+def progress_evidence(request, pk, pages):
+    """Permission: the kind's view permission. Sent as an attachment under a safe name."""
+    update = _get_update_for_user(request, pages, pk)
     if not update.evidence_file:
         raise Http404("No evidence file")
     return safe_download_response(update.evidence_file, update.evidence_name or "evidence")
 
 
 @login_required
-def verdict_record(request, pk, meeting_pk):
-    """Permission: followup.record_verdict (scrutiny officers of the council, recording what
-    the committee decided at the meeting)."""
-    part = _get_item_for_user(request, pk, "followup.record_verdict")
-    plan = part.recommendation.action_plan
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("committee"),
-        pk=meeting_pk,
-        committee__authority=plan.authority_id,
-    )
-    verdict = part.verdict_at(meeting)
-    form = VerdictForm(request.POST or None, instance=verdict, subject=part)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.verdict_record(
-                subject=part,
-                meeting=meeting,
-                verdict=form.cleaned_data["verdict"],
-                invited_back=form.cleaned_data["invited_back"],
-                note=form.cleaned_data["note"],
-                report_back=plan.report_backs.filter(meeting=meeting).first(),
-                recorded_by=request.user,
-                instance=verdict,
-                loaded_version=form.loaded_version,
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"The committee's verdict on {part} saved.")
-            return redirect(f"{meeting.get_absolute_url()}#item-{part.pk}")
+def verdict_record(request, pk, meeting_pk, pages):
+    """Permission: the kind's verdict permission (scrutiny officers of the council, recording
+    what the committee decided at one of its meetings)."""
+    item = _get_item_for_user(request, pages, pk, "verdict")
+    meeting = get_object_or_404(_meetings_of(item), pk=meeting_pk)
+    verdict = item.verdict_at(meeting)
+    form = VerdictForm(request.POST or None, instance=verdict, subject=item, meeting=meeting)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.verdict_record(
+            subject=item,
+            meeting=meeting,
+            verdict=form.cleaned_data["verdict"],
+            invited_back=form.cleaned_data["invited_back"],
+            note=form.cleaned_data["note"],
+            report_back=item.report_back_at(meeting),
+            recorded_by=request.user,
+            instance=verdict,
+            loaded_version=form.loaded_version,
+        ),
+    ):
+        messages.success(request, f"The committee's verdict on {item} saved.")
+        if item.on_meeting_agenda:
+            return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+        return redirect(pages.item, item.pk)
     return render(
         request,
         "followup/progress_verdict.html",
-        {"form": form, "item": part, "plan": plan, "meeting": meeting},
+        {"form": form, "item": item, "pages": pages, "meeting": meeting},
     )
 
 
 @login_required
-def target_date_change(request, pk):
-    """Permission: followup.change_target_date (the lead officer, or a scrutiny officer)."""
-    part = _get_item_for_user(request, pk, "followup.change_target_date")
-    form = TargetDateForm(request.POST or None, subject=part)
-    if request.method == "POST" and form.is_valid():
-        new_date, precision = form.cleaned_data["new_target"]
-        try:
-            services.target_date_change(
-                subject=part,
-                new_date=new_date,
-                new_precision=precision,
-                reason=form.cleaned_data["reason"],
-                changed_by=request.user,
-                loaded_version=form.loaded_version,
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Target date of {part} changed.")
-            return redirect("followup:progress_item", part.pk)
+def target_date_change(request, pk, pages):
+    """Permission: the kind's target permission (the lead officer, or a scrutiny officer). A
+    moved target date needs a reason; the old date stays in the item's history."""
+    item = _get_item_for_user(request, pages, pk, "target")
+    form = TargetDateForm(request.POST or None, subject=item)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.target_date_change(
+            subject=item,
+            new_date=form.cleaned_data["new_target"][0],
+            new_precision=form.cleaned_data["new_target"][1],
+            reason=form.cleaned_data["reason"],
+            changed_by=request.user,
+            loaded_version=form.loaded_version,
+        ),
+    ):
+        messages.success(request, f"Target date of {item} changed.")
+        return redirect(pages.item, item.pk)
     return render(
         request,
         "followup/progress_target.html",
-        {"form": form, "item": part, "plan": part.recommendation.action_plan},
+        {"form": form, "item": item, "pages": pages},
     )

@@ -14,7 +14,8 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from scraip.common.pdf import render_pdf
-from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.common.versioning import save_versioned
+from scraip.common.views import saved, submitted
 from scraip.councils.forms import committees_for
 from scraip.councils.models import Meeting
 from scraip.councils.rules import authorities_for
@@ -79,14 +80,11 @@ def _meeting_form(request, meeting):
         instance=meeting,
         committees=committees_for(authorities_for(request.user)),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, "Meeting saved.")
-            return redirect(form.instance)
+    if submitted(request, form) and saved(
+        form, lambda: save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
+    ):
+        messages.success(request, "Meeting saved.")
+        return redirect(form.instance)
     return render(request, "followup/meeting_form.html", {"form": form, "meeting": meeting})
 
 
@@ -172,14 +170,14 @@ def report_back_complete(request, pk):
     report_back = get_object_or_404(ReportBack.objects.select_related("meeting"), pk=pk)
     plan = get_plan_for_user(request, report_back.action_plan_id, "plans.change_actionplan")
     form = ReportBackCompleteForm(request.POST or None, initial={"note": report_back.note})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_back_complete(report_back=report_back, note=form.cleaned_data["note"])
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Report-back {report_back.sequence} marked completed.")
-            return redirect(report_back.meeting or plan)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.report_back_complete(
+            report_back=report_back, note=form.cleaned_data["note"]
+        ),
+    ):
+        messages.success(request, f"Report-back {report_back.sequence} marked completed.")
+        return redirect(report_back.meeting or plan)
     return render(
         request,
         "followup/meeting_complete.html",

@@ -16,10 +16,11 @@ from scraip.councils.rules import authorities_for, person_of
 from scraip.plans.views.fetch import get_plan_for_user
 
 from .. import tracker
-from ..agenda import followed_items, needs_attention, next_report_back, owed_updates
+from ..agenda import needs_attention, next_report_back, owed_updates
 from ..forms import (
     TrackerImportForm,
 )
+from ..models import FollowedPart
 from ..progress import status_chart
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,12 +34,10 @@ def updates_owed(request):
     if not request.user.has_perm("followup.list_updates_owed"):
         raise PermissionDenied
     person = person_of(request.user)
-    items = followed_items().filter(
-        recommendation__action_plan__authority__in=authorities_for(request.user)
-    )
+    items = FollowedPart.objects.followed().of_authorities(authorities_for(request.user))
     everyone = request.user.has_perm("plans.add_actionplan")
     if not everyone:
-        items = items.filter(response__lead_officer=person)
+        items = items.led_by(person)
     return render(
         request,
         "followup/progress_owed.html",
@@ -52,7 +51,7 @@ def plan_tracker(request, pk):
     """Permission: plans.view_actionplan. Every accepted item's self-reported status beside
     the committee's verdict."""
     plan = get_plan_for_user(request, pk)
-    items = list(followed_items().filter(recommendation__action_plan=plan))
+    items = list(FollowedPart.objects.followed().of_plan(plan))
     return render(
         request,
         "followup/progress_tracker.html",
@@ -84,7 +83,7 @@ def _spreadsheet(items, title: str, fmt: str) -> HttpResponse:
 def plan_tracker_export(request, pk, fmt):
     """Permission: plans.view_actionplan. The tracker as XLSX or CSV."""
     plan = get_plan_for_user(request, pk)
-    items = followed_items().filter(recommendation__action_plan=plan)
+    items = FollowedPart.objects.followed().of_plan(plan)
     return _spreadsheet(items, plan.title, fmt)
 
 
@@ -100,7 +99,7 @@ def _get_committee_for_user(request, pk, permission="plans.list_actionplans"):
 
 
 def _committee_items(committee):
-    return followed_items().filter(recommendation__action_plan__committee=committee)
+    return FollowedPart.objects.followed().of_committee(committee)
 
 
 @login_required
@@ -138,7 +137,7 @@ def _import(request, items, back_url, title):
 def plan_tracker_import(request, pk):
     """Permission: plans.change_actionplan. All rows are checked first; all or nothing."""
     plan = get_plan_for_user(request, pk, "plans.change_actionplan")
-    items = followed_items().filter(recommendation__action_plan=plan)
+    items = FollowedPart.objects.followed().of_plan(plan)
     back_url = reverse("followup:plan_tracker", args=[plan.pk])
     return _import(request, items, back_url, plan.title)
 

@@ -1,8 +1,9 @@
 import datetime
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import ordinal
 from django.utils import timezone
+
+from scraip.common.text import ordinal as ordinal_text
 
 register = template.Library()
 
@@ -36,28 +37,25 @@ def current_holder(portfolio, on: datetime.date | None = None):
     return portfolio.holder_on(on) if portfolio is not None else None
 
 
-DECISION_COLOURS = {"accepted": "green", "partially_accepted": "yellow", "rejected": "red"}
-
-
 @register.filter
 def decision_colour(response) -> str:
-    return DECISION_COLOURS.get(response.decision, "grey") if response else "grey"
-
-
-STATUS_COLOURS = {
-    "draft": "grey",
-    "awaiting_response": "yellow",
-    "responded": "blue",
-    "closed": "green",
-}
+    """The decision's tag colour, from the vocabulary (see Response.Decision)."""
+    return response.decision_colour if response else "grey"
 
 
 @register.filter
 def status_colour(plan) -> str:
-    return STATUS_COLOURS.get(plan.status, "grey")
+    """The plan status's tag colour, from the vocabulary (see ActionPlan.Status)."""
+    return plan.status_colour
+
+
+@register.filter
+def ordinal(number) -> str:
+    """1st, 2nd, 3rd… 21st: scraip.common.text.ordinal, for templates."""
+    return ordinal_text(number)
 
 
 @register.filter
 def ordinal_update(report_back) -> str:
     """ "1st update, 27 November 2007"."""
-    return f"{ordinal(report_back.sequence)} update, {report_back.due_display}"
+    return f"{ordinal_text(report_back.sequence)} update, {report_back.due_display}"

@@ -86,7 +86,8 @@ def dataset(
             authority=authority,
             committee=committee,
             title=f"Review {number}",
-            publication_date=datetime.date(2026, 1 + number % 12, 1),
+            # Published before the factory's plans reach the cabinet (1 October 2026).
+            publication_date=datetime.date(2026, 1 + number % 9, 1),
         )
         for number in range(size // 10)
     ]

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from scraip.councils.tests.factories import MeetingFactory
+from scraip.plans.models import ReportBack
+from scraip.plans.templatetags.plans import ordinal, ordinal_update
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,18 @@ def test_a_row_deleted_with_its_date_blanked_is_deleted_with_its_history(client,
     assert [(r.sequence, r.due_display) for r in plan.report_backs.all()] == [(1, "1 April 2008")]
     deletion = first.history.latest()
     assert deletion.history_type == "-" and deletion.due_on == datetime.date(2007, 11, 27)
+
+
+def test_ordinals_past_twenty_read_as_written(plan):
+    report_back = ReportBack(action_plan=plan, sequence=21, due_on=datetime.date(2027, 1, 14))
+    assert ordinal_update(report_back) == "21st update, 14 January 2027"
+    assert [ordinal(number) for number in (1, 2, 3, 11, 12, 13, 22, 111)] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "11th",
+        "12th",
+        "13th",
+        "22nd",
+        "111th",
+    ]

@@ -23,7 +23,7 @@ def get_plan_for_user(request, pk, permission="plans.view_actionplan"):
 
 def get_part_for_user(request, pk):
     part = get_object_or_404(
-        RecommendationPart.objects.alive().select_related(
+        RecommendationPart.objects.select_related(
             "recommendation__action_plan__authority",
             "recommendation__action_plan__committee",
             "recommendation__portfolio",

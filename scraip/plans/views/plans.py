@@ -2,10 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
@@ -14,7 +12,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from scraip.common.history import history_entries
 from scraip.common.pdf import render_pdf
 from scraip.common.softdelete import restore, soft_delete
-from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
+from scraip.common.views import saved, submitted
 from scraip.councils.forms import committees_for
 from scraip.councils.rules import authorities_for, person_of
 
@@ -34,21 +32,8 @@ def home(request):
     """Permission: any signed-in user; what it shows depends on their roles."""
     person = person_of(request.user)
     held = held_portfolio_ids(request.user)
-    # Both counts in one query: the held portfolios cost one of their own.
-    counts = (
-        RecommendationPart.objects.awaiting_response()
-        .for_portfolios(held)
-        .aggregate(
-            awaiting=Count("pk"),
-            overdue=Count(
-                "pk",
-                filter=Q(recommendation__action_plan__response_deadline__lt=timezone.localdate()),
-            ),
-        )
-    )
-    plans = ActionPlan.objects.for_authorities(authorities_for(request.user))
-    if not request.user.has_perm("plans.add_actionplan"):
-        plans = plans.sent_for_response()
+    counts = RecommendationPart.objects.for_portfolios(held).awaiting_counts()
+    plans = ActionPlan.objects.visible_to(request.user).select_related("committee")
     return render(
         request,
         "plans/home.html",
@@ -56,7 +41,7 @@ def home(request):
             "person": person,
             "awaiting_count": counts["awaiting"],
             "overdue_count": counts["overdue"],
-            "recent_plans": plans.select_related("committee")[:5],
+            "recent_plans": plans[:5],
             "is_cabinet_member": bool(held),
             "is_officer": bool(person and person.kind == person.Kind.OFFICER),
         },
@@ -72,11 +57,9 @@ class ActionPlanListView(PermissionRequiredMixin, FilterView):
     template_name = "plans/plan_list.html"
 
     def get_queryset(self):
-        plans = ActionPlan.objects.for_authorities(authorities_for(self.request.user))
-        if not self.request.user.has_perm("plans.add_actionplan"):
-            plans = plans.sent_for_response()
         return (
-            plans.select_related("authority", "committee")
+            ActionPlan.objects.visible_to(self.request.user)
+            .select_related("authority", "committee")
             .with_counts()
             .order_by("-publication_date", "title", "pk")
         )
@@ -125,11 +108,11 @@ def plan_create(request):
     form = ActionPlanForm(
         request.POST or None, committees=committees_for(authorities_for(request.user))
     )
-    if request.method == "POST" and form.is_valid():
-        plan = form.save()
-        plan.save()
+    if submitted(request, form) and saved(
+        form, lambda: services.action_plan_save(plan=form.save(commit=False), loaded_version=None)
+    ):
         messages.success(request, "Action plan created. Now add its recommendations.")
-        return redirect(plan)
+        return redirect(form.instance)
     return render(request, "plans/plan_form.html", {"form": form})
 
 
@@ -142,14 +125,14 @@ def plan_edit(request, pk):
         instance=plan,
         committees=committees_for(authorities_for(request.user)),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.save(), loaded_version=form.loaded_version)
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, "Action plan saved.")
-            return redirect(plan)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.action_plan_save(
+            plan=form.save(commit=False), loaded_version=form.loaded_version
+        ),
+    ):
+        messages.success(request, "Action plan saved.")
+        return redirect(plan)
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
 
@@ -160,16 +143,14 @@ def plan_send(request, pk):
     form = SendForResponseForm(
         request.POST or None, plan=plan, initial={"received_on": plan.received_on}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_plan_send_for_response(
-                plan=plan, received_on=form.cleaned_data["received_on"]
-            )
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Sent to the cabinet. The response deadline is now running.")
-            return redirect(plan)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.action_plan_send_for_response(
+            plan=plan, received_on=form.cleaned_data["received_on"]
+        ),
+    ):
+        messages.success(request, "Sent to the cabinet. The response deadline is now running.")
+        return redirect(plan)
     return render(request, "plans/plan_send.html", {"form": form, "plan": plan})
 
 
@@ -177,15 +158,14 @@ def plan_send(request, pk):
 def report_backs_edit(request, pk):
     """Permission: plans.change_actionplan. The 1st, 2nd, 3rd… report-back dates."""
     plan = get_plan_for_user(request, pk, "plans.change_actionplan")
-    meetings = plan.committee.meetings.all()
     formset = ReportBackFormSet(
         request.POST or None,
         instance=plan,
         prefix="report_backs",
-        form_kwargs={"meetings": meetings},
+        form_kwargs={"meetings": plan.committee.meetings.all()},
     )
-    if request.method == "POST" and formset.is_valid():
-        formset.save()
+    if submitted(request, formset):
+        services.report_back_schedule_save(plan=plan, **formset.changes())
         messages.success(request, "Report-back schedule saved.")
         return redirect(f"{plan.get_absolute_url()}#report-backs")
     return render(request, "plans/report_backs_form.html", {"formset": formset, "plan": plan})
@@ -207,18 +187,14 @@ def plan_delete(request, pk):
 def deleted_items(request):
     """Permission: plans.add_actionplan (scrutiny officers), for their own authority."""
     authorities = authorities_for(request.user)
-    plans = ActionPlan.deleted_objects.all().filter(authority__in=authorities)
-    recommendations = Recommendation.deleted_objects.all().filter(
-        action_plan__authority__in=authorities, action_plan__deleted_at__isnull=True
-    )
+    plans = ActionPlan.deleted_objects.for_authorities(authorities)
+    recommendations = Recommendation.deleted_objects.for_authorities(authorities).of_live_plans()
     return render(
         request,
         "plans/deleted_items.html",
         {
-            "plans": plans.select_related("committee").order_by("-deleted_at"),
-            "recommendations": recommendations.select_related("action_plan").order_by(
-                "-deleted_at"
-            ),
+            "plans": plans.select_related("committee").latest_deleted_first(),
+            "recommendations": recommendations.select_related("action_plan").latest_deleted_first(),
         },
     )
 

@@ -11,8 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from scraip.common.softdelete import restore, soft_delete
-from scraip.common.versioning import StaleEdit, WorkflowError
+from scraip.common.views import done, saved, submitted
 from scraip.councils.models import Portfolio
 from scraip.councils.rules import authorities_for, person_of
 
@@ -23,7 +22,8 @@ from ..forms import (
     RecommendationForm,
     ResponseForm,
 )
-from ..models import ActionPlan, Recommendation, RecommendationPart, Response
+from ..models import Recommendation, RecommendationPart, Response
+from ..rules import holds_part_portfolio
 from .fetch import get_part_for_user, get_plan_for_user
 from .plans import _get_deleted_for_officer, _history_page
 
@@ -37,17 +37,7 @@ class RecommendationListView(PermissionRequiredMixin, FilterView):
     template_name = "plans/recommendation_list.html"
 
     def get_queryset(self):
-        parts = RecommendationPart.objects.filter(
-            recommendation__action_plan__authority__in=authorities_for(self.request.user)
-        )
-        if not self.request.user.has_perm("plans.add_actionplan"):
-            parts = parts.exclude(recommendation__action_plan__status=ActionPlan.Status.DRAFT)
-        return parts.with_plan().order_by(
-            "-recommendation__action_plan__publication_date",
-            "recommendation__action_plan_id",
-            "recommendation__position",
-            "position",
-        )
+        return RecommendationPart.objects.visible_to(self.request.user).with_plan().in_plan_order()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -63,46 +53,37 @@ class RecommendationListView(PermissionRequiredMixin, FilterView):
 def awaiting_response(request):
     """Permission: plans.list_awaiting_response (cabinet members; officers see their council's)."""
     person = person_of(request.user)
-    parts = RecommendationPart.objects.awaiting_response()
     portfolios = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
-    if request.user.has_perm("plans.add_actionplan"):
-        parts = parts.filter(
-            recommendation__action_plan__authority__in=authorities_for(request.user)
-        )
-        heading = "Recommendations awaiting a response"
-    else:
-        parts = parts.for_portfolios(portfolios)
-        heading = "Awaiting my response"
-    parts = parts.with_plan().order_by(
-        "recommendation__action_plan__response_deadline",
-        "recommendation__action_plan_id",
-        "recommendation__position",
-        "position",
+    parts = RecommendationPart.objects.awaiting_response().answerable_by(request.user)
+    heading = (
+        "Recommendations awaiting a response"
+        if request.user.has_perm("plans.add_actionplan")
+        else "Awaiting my response"
     )
     return render(
         request,
         "plans/awaiting_response.html",
-        {"parts": parts, "heading": heading, "portfolios": portfolios},
+        {"parts": parts.with_plan().by_deadline(), "heading": heading, "portfolios": portfolios},
     )
 
 
 def _recommendation_form(request, plan, recommendation):
     form = RecommendationForm(request.POST or None, instance=recommendation, plan=plan)
     formset = PartFormSet(request.POST or None, instance=recommendation, prefix="parts")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            services.recommendation_save(
+    if (
+        submitted(request, form)
+        and formset.is_valid()
+        and saved(
+            form,
+            lambda: services.recommendation_save(
                 recommendation=form.save(commit=False),
-                part_formset=formset,
                 loaded_version=form.loaded_version,
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        except WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Recommendation {form.instance.letter} saved.")
-            return redirect(f"{plan.get_absolute_url()}#recommendation-{form.instance.pk}")
+                **formset.changes(),
+            ),
+        )
+    ):
+        messages.success(request, f"Recommendation {form.instance.letter} saved.")
+        return redirect(f"{plan.get_absolute_url()}#recommendation-{form.instance.pk}")
     return render(
         request,
         "plans/recommendation_form.html",
@@ -134,10 +115,7 @@ def respond(request, pk):
     part = get_part_for_user(request, pk)
     plan = part.recommendation.action_plan
     person = person_of(request.user)
-    holds_portfolio = bool(
-        person
-        and Portfolio.objects.held_by(person).filter(pk=part.recommendation.portfolio_id).exists()
-    )
+    holds_portfolio = holds_part_portfolio(request.user, part)
     response = part.current_response
     form = ResponseForm(
         request.POST or None,
@@ -146,18 +124,16 @@ def respond(request, pk):
         on_behalf=not holds_portfolio,
         responder=person,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.response_record(
-                response=form.save(commit=False),
-                entered_by=request.user,
-                loaded_version=form.loaded_version,
-            )
-        except StaleEdit as stale:
-            form.report_stale_edit(stale.current)
-        else:
-            messages.success(request, f"Response to {part} saved.")
-            return redirect(reverse("plans:awaiting_response") if holds_portfolio else plan)
+    if submitted(request, form) and saved(
+        form,
+        lambda: services.response_record(
+            response=form.save(commit=False),
+            entered_by=request.user,
+            loaded_version=form.loaded_version,
+        ),
+    ):
+        messages.success(request, f"Response to {part} saved.")
+        return redirect(reverse("plans:awaiting_response") if holds_portfolio else plan)
     return render(
         request,
         "plans/respond.html",
@@ -171,7 +147,7 @@ def recommendation_delete(request, pk):
     recommendation = get_object_or_404(Recommendation, pk=pk)
     plan = get_plan_for_user(request, recommendation.action_plan_id, "plans.change_actionplan")
     if request.method == "POST":
-        soft_delete(record=recommendation)
+        services.recommendation_delete(recommendation=recommendation)
         messages.success(
             request, f"{recommendation} deleted. You can restore it from Deleted items."
         )
@@ -186,16 +162,8 @@ def recommendation_restore(request, pk):
     recommendation = _get_deleted_for_officer(request, Recommendation, pk)
     if recommendation.action_plan.is_deleted:
         raise Http404("Restore the action plan first")
-    if Recommendation.objects.filter(
-        action_plan=recommendation.action_plan_id, letter=recommendation.letter
-    ).exists():
-        messages.error(
-            request,
-            f"{recommendation} cannot be restored: the plan now has another recommendation "
-            f"{recommendation.letter}. Change that one's letter first.",
-        )
+    if not done(request, lambda: services.recommendation_restore(recommendation=recommendation)):
         return redirect("plans:deleted_items")
-    restore(record=recommendation)
     messages.success(request, f"{recommendation} restored.")
     return redirect(recommendation.get_absolute_url())
 

@@ -1,0 +1,283 @@
+"""The evidence plan: its steps (sessions, evidence days, surveys…), their lettered parts, and the
+witnesses asked to each part.
+
+Parts and witnesses are soft-deletable like their activity, so removing an activity, or the
+review, hides them everywhere (the witness directory included) and restoring brings them back.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, CharField, F, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.softdelete import (
+    NOT_DELETED,
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
+from scraip.common.versioning import Versioned
+from scraip.councils.models import Person
+
+from .reviews import Review
+
+NO_WITNESS = "Choose a witness, or give a new witness's name or an organisation"
+
+
+class ActivityQuerySet(SoftDeleteQuerySet):
+    def with_parts(self, *, witnesses: bool = True):
+        """Each activity's lettered parts, and, if asked, each part's witnesses."""
+        parts = ActivityPart.objects.all()
+        if witnesses:
+            people = Witness.objects.select_related("person__authority")
+            parts = parts.prefetch_related(Prefetch("witnesses", queryset=people))
+        return self.prefetch_related(Prefetch("parts", queryset=parts))
+
+
+class Activity(Versioned, SoftDeletable):
+    """A step of the evidence plan: a numbered session, an evidence day, a survey, a visit."""
+
+    class Kind(models.TextChoices):
+        SESSION = "session", "Evidence session"
+        EVIDENCE_DAY = "evidence_day", "Evidence day (select committee style)"
+        SURVEY = "survey", "Survey"
+        SITE_VISIT = "site_visit", "Site visit"
+        MEETING = "meeting", "Meeting"
+        OTHER = "other", "Other activity"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="activities")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SESSION)
+    title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Optional for a session. For example "Start a members\' survey".',
+    )
+    description = models.TextField(blank=True)
+    planned_on = models.DateField(null=True, blank=True)
+    planned_precision = models.CharField(
+        max_length=10, choices=Precision.choices, default=Precision.DAY
+    )
+    held = models.BooleanField(default=False)
+    held_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = live_rows(ActivityQuerySet)
+    all_objects = all_rows(ActivityQuerySet)
+    deleted_objects = deleted_rows(ActivityQuerySet)
+
+    class Meta:
+        verbose_name_plural = "activities"
+        ordering = [models.F("planned_on").asc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(held_on__isnull=True) | Q(held=True),
+                name="activity_with_a_date_held_is_held",
+                violation_error_message="An activity with the date it was held has been held",
+            )
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError({"held_on": "The date it was held must be today or earlier"})
+        if self.held_on:
+            self.held = True
+
+    @property
+    def is_session(self) -> bool:
+        return self.kind == self.Kind.SESSION
+
+    @property
+    def planned_display(self) -> str:
+        return format_fuzzy_date(self.planned_on, self.planned_precision)
+
+    @property
+    def label(self) -> str:
+        """ "Session 3", or the activity's own title. `number_steps` sets session numbers."""
+        number = getattr(self, "session_number", None)
+        if self.is_session:
+            name = f"Session {number}" if number else "Session"
+            return f"{name}: {self.title}" if self.title else name
+        return self.title or self.get_kind_display()
+
+
+def number_steps(activities) -> list[Activity]:
+    """Number the plan's steps 1, 2, 3… in date order, and its sessions Session 1, 2… apart."""
+    numbered = list(activities)
+    session = 0
+    for step, activity in enumerate(numbered, start=1):
+        activity.step = step
+        if activity.is_session:
+            session += 1
+            activity.session_number = session
+    return numbered
+
+
+class ActivityPart(SoftDeletable):
+    """A lettered part of a session (1A, 1B…), or a morning, afternoon or case study."""
+
+    class Kind(models.TextChoices):
+        PART = "part", "Part"
+        MORNING = "morning", "Morning session"
+        AFTERNOON = "afternoon", "Afternoon session"
+        CASE_STUDY = "case_study", "Case study"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="parts")
+    letter = models.CharField(
+        max_length=4, error_messages={"blank": "Enter the part's letter, such as A"}
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PART)
+    heading = models.CharField(max_length=200, blank=True)
+    description = models.TextField(
+        "what happens", error_messages={"blank": "Say what happens in this part"}
+    )
+    aim = models.TextField("aim of this part", blank=True)
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity_id", "position", "letter"]
+        constraints = [
+            # A removed part's letter may be given to a new one.
+            models.UniqueConstraint(
+                fields=["activity", "letter"],
+                condition=NOT_DELETED,
+                name="unique_activity_part",
+                violation_error_message="Give each part its own letter",
+            ),
+            models.CheckConstraint(
+                condition=~Q(letter=""),
+                name="activity_part_has_a_letter",
+                violation_error_message="Enter the part's letter, such as A",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Part {self.letter}"
+
+    def clean_fields(self, exclude=None):
+        self.letter = (self.letter or "").strip().upper()
+        super().clean_fields(exclude=exclude)
+
+    def clean(self):
+        super().clean()
+        if self.letter and not self.letter.isalnum():
+            raise ValidationError({"letter": "Use a letter such as A or B"})
+
+    @property
+    def heading_display(self) -> str:
+        if self.kind == self.Kind.PART:
+            return self.heading
+        kind = self.get_kind_display()
+        return f"{kind}: {self.heading}" if self.heading else kind
+
+
+class WitnessQuerySet(SoftDeleteQuerySet):
+    def gave_evidence(self):
+        return self.filter(part__activity__held=True)
+
+    def of_activity(self, activity):
+        return self.filter(part__activity=activity).select_related("part")
+
+    def directory_keys(self):
+        """One row a witness, not one an appearance: a person, or an organisation not yet
+        naming its speaker, in name order (the directory's pages)."""
+        return (
+            self.annotate(
+                sort_name=Lower(Coalesce("person__name", "organisation")),
+                key_organisation=Case(
+                    When(person__isnull=True, then=F("organisation")),
+                    default=Value(""),
+                    output_field=CharField(),
+                ),
+            )
+            .values("person_id", "key_organisation", "sort_name")
+            .distinct()
+            .order_by("sort_name", "person_id", "key_organisation")
+        )
+
+    def appearances_of(self, keys):
+        """Every appearance of these directory entries, with the review each was for."""
+        person_ids = [key["person_id"] for key in keys if key["person_id"]]
+        organisations = [key["key_organisation"] for key in keys if not key["person_id"]]
+        reviews = Review.objects.prefetch_related("participating_authorities")
+        return (
+            self.filter(
+                Q(person_id__in=person_ids) | Q(person__isnull=True, organisation__in=organisations)
+            )
+            .select_related("person__authority", "part__activity")
+            .prefetch_related(Prefetch("part__activity__review", queryset=reviews))
+            .order_by("part__activity__planned_on", "pk")
+        )
+
+
+class Witness(SoftDeletable):
+    """Someone asked to give evidence to one part of a session: a person, or an organisation
+    not yet represented by anyone in particular ("a national body, such as the LGA")."""
+
+    part = models.ForeignKey(ActivityPart, on_delete=models.CASCADE, related_name="witnesses")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_given"
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    role = models.CharField(
+        max_length=200, blank=True, help_text='For example "Mid Kent Services Director".'
+    )
+    topics = models.CharField(
+        "subjects they can speak on",
+        max_length=300,
+        blank=True,
+        help_text="Comma-separated, for example: governance, shared services",
+    )
+    history = HistoricalRecords()
+
+    objects = live_rows(WitnessQuerySet)
+    all_objects = all_rows(WitnessQuerySet)
+    deleted_objects = deleted_rows(WitnessQuerySet)
+
+    class Meta:
+        verbose_name_plural = "witnesses"
+        ordering = ["part_id", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(organisation=""),
+                name="witness_is_a_person_or_an_organisation",
+                violation_error_message=NO_WITNESS,
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.person is None and not self.organisation:
+            raise ValidationError({"person": NO_WITNESS})
+
+    def validate_constraints(self, exclude=None):
+        # Someone new, named on the page, is saved with the witness (by the service): until
+        # then the database has no row to point at, and clean() has checked there is someone.
+        if self.person is not None and self.person.pk is None:
+            exclude = {*(exclude or ()), "person"}
+        super().validate_constraints(exclude=exclude)
+
+    @property
+    def name(self) -> str:
+        return self.person.name if self.person else self.organisation
+
+    @property
+    def organisation_display(self) -> str:
+        if self.organisation:
+            return self.organisation
+        if self.person:
+            return self.person.organisation or str(self.person.authority or "")
+        return ""

@@ -1,0 +1,116 @@
+"""The network's shared pages: a council's work programme, every council side by side, and the
+directory of witnesses and experts."""
+
+from django.http import QueryDict
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
+
+from scraip.councils.models import Authority
+from scraip.councils.rules import person_of
+
+from ..filters import NetworkFilter, ProgrammeFilter, WitnessFilter
+from ..models import Review, Stage, Witness
+from .common import viewable
+
+
+class ProgrammeView(PermissionRequiredMixin, FilterView):
+    """Permission: reviews.view_programmes. One council's work programme (the user's own
+    unless they choose another), by committee and year: planned, in progress, reported."""
+
+    permission_required = "reviews.view_programmes"
+    filterset_class = ProgrammeFilter
+    paginate_by = 50
+    template_name = "reviews/programme.html"
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        person = person_of(self.request.user)
+        data = kwargs["data"] or QueryDict()
+        if "authority" not in data and person and person.authority_id:
+            data = data.copy()
+            data["authority"] = str(person.authority_id)
+            kwargs["data"] = data
+        return kwargs
+
+    def get_queryset(self):
+        return (
+            Review.objects.with_people()
+            .prefetch_related("commissioning_committees")
+            .in_programme_order()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = list(context["object_list"])
+        context["stages"] = [
+            (stage.label, [review for review in page if review.stage == stage]) for stage in Stage
+        ]
+        context["viewable"] = viewable(self.request.user, page)
+        return context
+
+
+class NetworkView(PermissionRequiredMixin, FilterView):
+    """Permission: reviews.view_programmes. Every council's reviews side by side, so no two
+    councils review the same thing unawares (seed 000)."""
+
+    permission_required = "reviews.view_programmes"
+    filterset_class = NetworkFilter
+    template_name = "reviews/network.html"
+
+    def get_queryset(self):
+        return Review.objects.with_people().order_by("-programme_year", "title", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reviews = list(context["object_list"])
+        rows = {}
+        for authority in Authority.objects.order_by("name"):
+            rows[authority.pk] = (authority, {stage: [] for stage in Stage})
+        for review in reviews:
+            for authority in review.participating_authorities.all():
+                rows[authority.pk][1][review.stage].append(review)
+        context["rows"] = [
+            (authority, [stages[stage] for stage in Stage]) for authority, stages in rows.values()
+        ]
+        context["stage_names"] = Stage.labels
+        context["viewable"] = viewable(self.request.user, reviews)
+        return context
+
+
+class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
+    """Permission: reviews.view_programmes. The network's pool of witnesses and experts: each
+    person or organisation once, with every review they gave evidence to."""
+
+    permission_required = "reviews.view_programmes"
+    filterset_class = WitnessFilter
+    paginate_by = 25
+    template_name = "reviews/witness_directory.html"
+
+    def get_queryset(self):
+        return Witness.objects.all()
+
+    def get_context_data(self, **kwargs):
+        # One row a witness, not one an appearance: paginate their distinct keys.
+        self.object_list = kwargs["object_list"] = kwargs["object_list"].directory_keys()
+        context = super().get_context_data(**kwargs)
+        context.update(self._entries(list(context["object_list"])))
+        return context
+
+    def _entries(self, keys):
+        appearances = list(Witness.objects.appearances_of(keys))
+        shown = viewable(self.request.user, {a.part.activity.review for a in appearances})
+        entries = []
+        for key in keys:
+            mine = [
+                appearance
+                for appearance in appearances
+                if (key["person_id"] and appearance.person_id == key["person_id"])
+                or (
+                    not key["person_id"]
+                    and appearance.person_id is None
+                    and appearance.organisation == key["key_organisation"]
+                )
+            ]
+            if mine:
+                entries.append({"witness": mine[0], "appearances": mine})
+        return {"entries": entries, "viewable": shown}

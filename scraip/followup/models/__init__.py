@@ -1,0 +1,39 @@
+"""Follow-up: the tracked-item interface, progress updates, the committee's verdicts and target
+date changes on any tracked item, reminders sent and private calendar feeds."""
+
+from .feeds import CalendarFeed, CalendarFeedQuerySet, ReminderSent, new_feed_token
+from .parts import FollowedPart, FollowedPartQuerySet
+from .progress import (
+    AboutItemQuerySet,
+    ProgressUpdate,
+    ProgressUpdateQuerySet,
+    Standing,
+    TargetDateChange,
+    Verdict,
+    VerdictQuerySet,
+    progress_prefetches,
+    records_about,
+)
+from .tracked import Fact, ItemPermissions, Passage, TrackedItem
+
+__all__ = [
+    "AboutItemQuerySet",
+    "CalendarFeed",
+    "CalendarFeedQuerySet",
+    "Fact",
+    "FollowedPart",
+    "FollowedPartQuerySet",
+    "ItemPermissions",
+    "Passage",
+    "ProgressUpdate",
+    "ProgressUpdateQuerySet",
+    "ReminderSent",
+    "Standing",
+    "TargetDateChange",
+    "TrackedItem",
+    "Verdict",
+    "VerdictQuerySet",
+    "new_feed_token",
+    "progress_prefetches",
+    "records_about",
+]

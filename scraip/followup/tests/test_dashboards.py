@@ -1,0 +1,65 @@
+"""The scrutiny officer's, cabinet member's and lead officer's dashboards."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from scraip.followup.tests.factories import ProgressUpdateFactory
+from scraip.plans.tests.factories import PartFactory, RecommendationFactory, SentActionPlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_officer_dashboard_shows_responses_due_updates_owed_and_items_off_track(
+    client, officer, committee, authority, followed
+):
+    today = timezone.localdate()
+    soon = SentActionPlanFactory(
+        authority=authority,
+        committee=committee,
+        title="Review of Parking",
+        response_deadline=today + datetime.timedelta(days=10),
+    )
+    SentActionPlanFactory(
+        authority=authority,
+        committee=committee,
+        title="Review of Libraries",
+        response_deadline=today + datetime.timedelta(days=40),
+    )
+    ProgressUpdateFactory(subject=followed.item_a, report_back=followed.first, status="off_track")
+    client.force_login(officer)
+    page = client.get(reverse("followup:dashboard_officer")).content.decode()
+    assert soon.title in page
+    assert "Review of Libraries" not in page
+    assert "14 January 2027" in page  # the committee's next meeting
+    owed = page.split("Updates due before")[1].split("Items off track")[0]
+    assert str(followed.item_g) in owed and str(followed.item_a) not in owed
+    attention = page.split("Items off track or past their target date</h2>")[1]
+    assert str(followed.item_a) in attention
+    assert "<svg" in page
+
+
+def test_cabinet_dashboard_shows_what_awaits_me_and_my_portfolios_items(
+    client, cabinet_b, followed, authority, committee, portfolio_b
+):
+    sent = SentActionPlanFactory(authority=authority, committee=committee, title="Parking")
+    awaiting = RecommendationFactory(action_plan=sent, portfolio=portfolio_b, letter="Z")
+    PartFactory(recommendation=awaiting)
+    client.force_login(cabinet_b)
+    page = client.get(reverse("followup:dashboard_cabinet")).content.decode()
+    awaiting_mine, mine = page.split("accepted items</h2>")
+    assert "Recommendation Z" in awaiting_mine
+    assert str(followed.item_g) in mine
+    assert str(followed.item_a) not in mine  # portfolio A's
+    assert "<svg" in page
+
+
+def test_lead_officer_dashboard_lists_the_updates_i_owe(client, lead_officer, followed):
+    ProgressUpdateFactory(subject=followed.item_a, report_back=followed.first)
+    client.force_login(lead_officer)
+    page = client.get(reverse("followup:dashboard_lead")).content.decode()
+    owed = page.split("Updates I owe")[1].split("Off track")[0]
+    assert str(followed.item_g) in owed and str(followed.item_a) not in owed
+    assert "<svg" in page

@@ -1,0 +1,108 @@
+"""Committee meetings: scheduling one, the items due at it with both statuses, and the update
+pack as a page and as a tagged PDF."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from scraip.councils.models import Meeting
+from scraip.followup import services
+from scraip.followup.tests.factories import ProgressUpdateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_officer_schedules_a_meeting_and_an_impossible_date_is_refused(client, officer, committee):
+    client.force_login(officer)
+    url = reverse("followup:meeting_create")
+    body = {"committee": committee.pk, "place": "Town Hall", "status": "scheduled"}
+    page = client.post(url, {**body, "date_0": "31", "date_1": "2", "date_2": "2027"})
+    assert "Enter a real date" in page.content.decode()
+    assert not Meeting.objects.exists()
+    response = client.post(url, {**body, "date_0": "4", "date_1": "3", "date_2": "2027"})
+    meeting = Meeting.objects.get()
+    assert response.url == meeting.get_absolute_url()
+    assert (meeting.date, meeting.place, meeting.status) == (
+        datetime.date(2027, 3, 4),
+        "Town Hall",
+        "scheduled",
+    )
+
+
+def test_meeting_page_lists_every_accepted_item_due_with_both_statuses(
+    client, councillor, officer, followed
+):
+    ProgressUpdateFactory(subject=followed.item_g, report_back=followed.first, status="at_risk")
+    services.verdict_record(
+        subject=followed.item_g,
+        meeting=followed.meeting,
+        verdict="satisfied",
+        report_back=followed.first,
+        recorded_by=officer,
+    )
+    client.force_login(councillor)
+    page = client.get(followed.meeting.get_absolute_url()).content.decode()
+    assert followed.plan.title in page
+    assert f'id="item-{followed.item_a.pk}"' in page
+    assert f'id="item-{followed.item_g.pk}"' in page
+    assert f'id="item-{followed.rejected.pk}"' not in page
+    assert "2 items" in page
+    # Self-reported beside committee-verified.
+    assert "At risk" in page and "Satisfied" in page
+    assert "Owed" in page and "Received" in page
+
+
+def _pack_history(followed):
+    """G reported twice with nothing new; A once, then again with a changed status."""
+    for item, statuses in (
+        (followed.item_g, ["on_track", "on_track"]),
+        (
+            followed.item_a,
+            [
+                "on_track",
+                "at_risk",
+            ],
+        ),
+    ):
+        for day, status in zip((3, 10), statuses, strict=True):
+            ProgressUpdateFactory(
+                subject=item,
+                status=status,
+                narrative="Work has started and is on schedule.",
+                report_back=followed.first if day == 10 else None,
+                reported_on=datetime.date(2027, 1, day),
+            )
+
+
+def test_update_pack_page_shows_response_latest_update_and_what_changed(
+    client, councillor, followed
+):
+    _pack_history(followed)
+    client.force_login(councillor)
+    page = client.get(reverse("followup:meeting_pack", args=[followed.meeting.pk])).content.decode()
+    assert "<svg" in page and 'role="img"' in page
+    assert "Carry out Recommendation G" in page  # the cabinet's response
+    assert "No change since last update" in page  # G
+    assert "Status changed from On track to At risk" in page  # A
+
+
+def test_update_pack_pdf_is_tagged_with_cover_chart_and_every_item(client, councillor, followed):
+    _pack_history(followed)
+    client.force_login(councillor)
+    response = client.get(reverse("followup:meeting_pack_pdf", args=[followed.meeting.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Update pack" in text
+    assert "14 January 2027" in text
+    # The SVG chart is drawn into the PDF: its bar labels are text on the page.
+    assert "Closed by the committee" in text and "No update yet" in text
+    assert "No change since last update" in text
+    assert "Status changed from On track to At risk" in text
+    assert "Carry out Recommendation G" in text
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]

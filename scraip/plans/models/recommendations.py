@@ -1,0 +1,376 @@
+"""Recommendations, the parts the cabinet answers, and its answers."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
+
+from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.softdelete import (
+    NOT_DELETED,
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
+from scraip.common.versioning import Versioned
+from scraip.common.vocabularies import Vocabulary
+from scraip.councils.models import Person, Portfolio, related_or_none
+from scraip.councils.rules import authorities_for, person_of
+
+from .plans import NOT_A_CHOICE, ActionPlan
+
+
+class RecommendationQuerySet(SoftDeleteQuerySet):
+    def for_authorities(self, authorities):
+        return self.filter(action_plan__authority__in=authorities)
+
+    def of_live_plans(self):
+        """Those whose plan is not deleted: a deleted one of these can be restored on its own."""
+        return self.filter(action_plan__in=ActionPlan.objects.all())
+
+
+class Recommendation(Versioned, SoftDeletable):
+    """A lettered recommendation. Letters and order are the report's own, even out of sequence."""
+
+    action_plan = models.ForeignKey(
+        ActionPlan, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    letter = models.CharField(max_length=4)
+    position = models.PositiveIntegerField(
+        default=0, help_text="Recommendations are listed in this order, lowest first."
+    )
+    text = models.TextField()
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='For example "moved up the order for clarity".',
+    )
+    portfolio = models.ForeignKey(
+        Portfolio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        verbose_name="cabinet portfolio",
+    )
+    history = HistoricalRecords()
+
+    objects = live_rows(RecommendationQuerySet)
+    all_objects = all_rows(RecommendationQuerySet)
+    deleted_objects = deleted_rows(RecommendationQuerySet)
+
+    class Meta:
+        ordering = ["action_plan_id", "position", "letter"]
+        constraints = [
+            # A deleted recommendation gives up its letter; restoring it checks it is free.
+            models.UniqueConstraint(
+                fields=["action_plan", "letter"],
+                condition=NOT_DELETED,
+                name="unique_recommendation_letter",
+            ),
+            models.CheckConstraint(condition=~Q(letter=""), name="recommendation_has_letter"),
+        ]
+
+    def __str__(self):
+        return f"Recommendation {self.letter}"
+
+    def get_absolute_url(self):
+        return f"{self.action_plan.get_absolute_url()}#recommendation-{self.pk}"
+
+    @staticmethod
+    def normalise_letter(letter: str) -> str:
+        """As the report gives it, in capitals: " g " is G."""
+        return (letter or "").strip().upper()
+
+    def clean(self):
+        self.letter = self.normalise_letter(self.letter)
+        errors = {}
+        if self.letter and not self.letter.isalnum():
+            errors["letter"] = "Use letters or numbers only, such as A or G"
+        elif self.letter and self.action_plan_id and self.letter_taken():
+            errors["letter"] = f"This plan already has a recommendation {self.letter}"
+        authority_id = getattr(related_or_none(self, "action_plan"), "authority_id", None)
+        if self.portfolio_id and authority_id and authority_id != self.portfolio.authority_id:
+            errors["portfolio"] = NOT_A_CHOICE
+        if errors:
+            raise ValidationError(errors)
+
+    def letter_taken(self) -> bool:
+        """Another live recommendation of the plan has this one's letter."""
+        siblings = Recommendation.objects.filter(action_plan=self.action_plan_id)
+        return siblings.filter(letter=self.letter).exclude(pk=self.pk).exists()
+
+
+class RecommendationPartQuerySet(SoftDeleteQuerySet):
+    def visible_to(self, user):
+        """Parts of the plans the user may see (see ActionPlanQuerySet.visible_to)."""
+        return self.filter(recommendation__action_plan__in=ActionPlan.objects.visible_to(user))
+
+    def answerable_by(self, user):
+        """A scrutiny officer answers for their councils' cabinet members; anyone else only for
+        the portfolios they hold today."""
+        if user.has_perm("plans.add_actionplan"):
+            return self.filter(recommendation__action_plan__authority__in=authorities_for(user))
+        person = person_of(user)
+        held = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
+        return self.for_portfolios(held)
+
+    def awaiting_response(self):
+        return self.filter(
+            response__isnull=True,
+            recommendation__action_plan__status=ActionPlan.Status.AWAITING_RESPONSE,
+        )
+
+    def awaiting_counts(self, today: datetime.date | None = None) -> dict[str, int]:
+        """How many of these await a response ("awaiting"), and how many of those are past the
+        deadline ("overdue"): both in one query."""
+        overdue = Q(
+            recommendation__action_plan__response_deadline__lt=today or timezone.localdate()
+        )
+        return self.awaiting_response().aggregate(
+            awaiting=Count("pk"), overdue=Count("pk", filter=overdue)
+        )
+
+    def for_portfolios(self, portfolios):
+        return self.filter(recommendation__portfolio__in=portfolios)
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.awaiting_response().filter(
+            recommendation__action_plan__response_deadline__lt=today or timezone.localdate()
+        )
+
+    def trackable(self):
+        """The items whose progress the committee follows: accepted, wholly or in part."""
+        return self.filter(
+            response__decision__in=[
+                Response.Decision.ACCEPTED,
+                Response.Decision.PARTIALLY_ACCEPTED,
+            ]
+        )
+
+    def with_plan(self):
+        return self.select_related(
+            "recommendation__action_plan__authority",
+            "recommendation__portfolio",
+            "response__lead_officer",
+            "response__responded_by",
+        )
+
+    def in_plan_order(self):
+        return self.order_by(
+            "-recommendation__action_plan__publication_date",
+            "recommendation__action_plan_id",
+            "recommendation__position",
+            "position",
+        )
+
+    def by_deadline(self):
+        return self.order_by(
+            "recommendation__action_plan__response_deadline",
+            "recommendation__action_plan_id",
+            "recommendation__position",
+            "position",
+        )
+
+
+class RecommendationPart(SoftDeletable):
+    """The unit the cabinet answers: a sub-part (i), (ii)…, or the whole recommendation.
+
+    A recommendation without sub-parts has exactly one part with no numeral and no text of its
+    own; `services.recommendation_save` keeps that so. Once accepted, the committee follows
+    its progress: see scraip.followup.models.FollowedPart.
+    """
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="parts"
+    )
+    numeral = models.CharField(max_length=8, blank=True, help_text="i, ii, iii…")
+    position = models.PositiveIntegerField(default=0)
+    text = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = live_rows(RecommendationPartQuerySet)
+    all_objects = all_rows(RecommendationPartQuerySet)
+    deleted_objects = deleted_rows(RecommendationPartQuerySet)
+
+    class Meta:
+        ordering = ["recommendation_id", "position", "numeral"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "numeral"],
+                condition=NOT_DELETED,
+                name="unique_part_numeral",
+            ),
+            # A sub-part has a numeral and its text; the whole has neither.
+            models.CheckConstraint(
+                condition=Q(numeral="", text="") | (~Q(numeral="") & ~Q(text="")),
+                name="part_numeral_and_text_go_together",
+            ),
+        ]
+
+    def __str__(self):
+        if self.numeral:
+            return f"{self.recommendation} ({self.numeral})"
+        return str(self.recommendation)
+
+    @staticmethod
+    def normalise_numeral(numeral: str) -> str:
+        """As written, without brackets, in small letters: "(II)" is ii."""
+        return (numeral or "").strip().strip("()").lower()
+
+    def clean(self):
+        self.numeral = self.normalise_numeral(self.numeral)
+        errors = {}
+        if self.numeral and not self.numeral.isalnum():
+            errors["numeral"] = "Use a numeral such as i, ii or iii"
+        elif self.text and not self.numeral:
+            errors["numeral"] = "Enter the sub-part's numeral, such as i or ii"
+        if self.numeral and not self.text:
+            errors["text"] = "Enter the text of the sub-part"
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def current_response(self):
+        try:
+            return self.response
+        except Response.DoesNotExist:
+            return None
+
+    @property
+    def is_answered(self) -> bool:
+        return self.current_response is not None
+
+    def removal_problem(self) -> str | None:
+        """Why this sub-part cannot be taken off its recommendation, if it cannot: its answer
+        would go with it."""
+        if self.is_answered:
+            return f"Sub-part ({self.numeral}) has a response, so it cannot be removed"
+        return None
+
+    @property
+    def is_trackable(self) -> bool:
+        response = self.current_response
+        return bool(response and not response.is_rejected)
+
+
+class Response(Versioned, SoftDeletable):
+    """The cabinet's answer to one part. "Noted" is not a decision; nor is "in principle"."""
+
+    class Decision(Vocabulary):
+        ACCEPTED = "accepted", "green", "Accepted"
+        PARTIALLY_ACCEPTED = "partially_accepted", "yellow", "Partially accepted"
+        REJECTED = "rejected", "red", "Rejected"
+
+    part = models.OneToOneField(
+        RecommendationPart, on_delete=models.CASCADE, related_name="response"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices)
+    # Always required, with a message that depends on the decision: see clean().
+    explanation = models.TextField(blank=True)
+    action = models.TextField(blank=True)
+    timetable = models.DateField(null=True, blank=True)
+    timetable_precision = models.CharField(
+        max_length=10, choices=Precision.choices, default=Precision.MONTH
+    )
+    lead_officer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions_led",
+        limit_choices_to={"kind": Person.Kind.OFFICER},
+    )
+    responded_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="responses_given"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="responses_entered"
+    )
+    responded_on = models.DateField()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=~Q(explanation=""), name="response_is_explained"),
+            models.CheckConstraint(
+                condition=~Q(decision="rejected")
+                | Q(action="", timetable__isnull=True, lead_officer__isnull=True),
+                name="rejection_has_no_action_timetable_or_lead",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="rejected")
+                | (Q(timetable__isnull=False) & Q(lead_officer__isnull=False) & ~Q(action="")),
+                name="acceptance_has_action_timetable_lead",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: {self.part}"
+
+    def clean(self):
+        errors = self._completion_errors()
+        if self.lead_officer_id and self.part_id:
+            plan = self.part.recommendation.action_plan
+            if self.lead_officer.authority_id != plan.authority_id:
+                errors.setdefault("lead_officer", NOT_A_CHOICE)
+        if self.responded_on and self.responded_on > timezone.localdate():
+            errors["responded_on"] = "The date of the response must be today or earlier"
+        if errors:
+            raise ValidationError(errors)
+
+    def _completion_errors(self) -> dict[str, str]:
+        """The seed's rules: an explanation always (for a rejection, the reasons); a rejection
+        takes no action, timetable or lead officer; an acceptance, whole or partial, needs all
+        three."""
+        errors = {}
+        if not (self.explanation or "").strip():
+            errors["explanation"] = (
+                "Enter the reasons for rejecting the recommendation"
+                if self.is_rejected
+                else "Enter an explanation of the decision"
+            )
+        action = (self.action or "").strip()
+        if self.is_rejected:
+            if self.timetable:
+                errors["timetable"] = "A rejected recommendation takes no timetable"
+            if self.lead_officer_id:
+                errors["lead_officer"] = "A rejected recommendation takes no lead officer"
+            if action:
+                errors["action"] = (
+                    "A rejected recommendation takes no action: put the reasons in the explanation"
+                )
+        elif self.decision in (self.Decision.ACCEPTED, self.Decision.PARTIALLY_ACCEPTED):
+            word = (
+                "an accepted" if self.decision == self.Decision.ACCEPTED else "a partially accepted"
+            )
+            if not action:
+                errors["action"] = f"Enter the action to be taken for {word} recommendation"
+            if not self.timetable:
+                errors["timetable"] = f"Enter a timetable for {word} recommendation"
+            if not self.lead_officer_id:
+                errors["lead_officer"] = f"Choose a lead officer for {word} recommendation"
+        return errors
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.decision == self.Decision.REJECTED
+
+    @property
+    def decision_colour(self) -> str:
+        return self.Decision.colour_of(self.decision)
+
+    @property
+    def timetable_display(self) -> str:
+        return format_fuzzy_date(self.timetable, self.timetable_precision)
+
+    @property
+    def entered_on_behalf(self) -> bool:
+        return self.responded_by.user_id != self.entered_by_id
