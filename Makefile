@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := scraip.settings
 
-.PHONY: demo test install assets lint audit serve clean
+.PHONY: demo test install assets lint audit serve clean bench bench-load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ demo: install assets
 PYTEST_ARGS ?= -n auto
 test: install assets
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Speed as ratios (issue 14): every main page at a small and a large generated network (14 councils
+# x 10 years), the PDFs before and after, written to bench-results/. LOAD=1 (or bench-load) adds
+# gunicorn under load. The benchmark makes and caches databases of its own (SQLite files in the
+# temp folder, or with DATABASE_URL on PostgreSQL its own databases on that server).
+bench: install assets
+	$(BIN)/python -m scraip.demo.bench $(if $(LOAD),--load)
+
+bench-load: install assets
+	$(BIN)/python -m scraip.demo.bench --only load
 
 lint: install
 	$(BIN)/ruff check .

@@ -29,6 +29,14 @@ urlpatterns = [
     path("<int:pk>/restore/", register.partnership_restore, name="restore"),
     path("<int:pk>/history/", register.partnership_history, name="history"),
     path("<int:pk>/pdf/", register.partnership_pdf, name="pdf"),
+    # A long PDF made in the background: its progress page and its download.
+    path("<int:pk>/pdf/<uuid:job>/", register.partnership_pdf, name="pdf_job"),
+    path(
+        "<int:pk>/pdf/<uuid:job>/download/",
+        register.partnership_pdf,
+        {"download": True},
+        name="pdf_download",
+    ),
     path("<int:pk>/<itemkind:kind>/new/", items.item_add, name="item_add"),
     path("<itemkind:kind>/<int:pk>/edit/", items.item_edit, name="item_edit"),
     path("<itemkind:kind>/<int:pk>/delete/", items.item_delete, name="item_delete"),
@@ -54,6 +62,13 @@ urlpatterns = [
     path("compliance/", lists.compliance, name="compliance"),
     path("contributions/", lists.totals, name="totals"),
     path("pdf/", lists.register_pdf, name="register_pdf"),
+    path("pdf/<uuid:job>/", lists.register_pdf, name="register_pdf_job"),
+    path(
+        "pdf/<uuid:job>/download/",
+        lists.register_pdf,
+        {"download": True},
+        name="register_pdf_download",
+    ),
     path("deleted/", lists.deleted, name="deleted"),
     path("settings/", config.register_settings, name="settings"),
     path("settings/definition/", config.settings_definition, name="settings_definition"),

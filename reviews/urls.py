@@ -21,6 +21,14 @@ urlpatterns = [
     path("<int:pk>/documents/new/", views.document_upload, name="document_upload"),
     path("<int:pk>/scoping-report/", views.scoping_report, name="scoping_report"),
     path("<int:pk>/scoping-report/pdf/", views.scoping_pdf, name="scoping_pdf"),
+    # A long report made in the background: its progress page and its download.
+    path("<int:pk>/scoping-report/pdf/<uuid:job>/", views.scoping_pdf, name="scoping_pdf_job"),
+    path(
+        "<int:pk>/scoping-report/pdf/<uuid:job>/download/",
+        views.scoping_pdf,
+        {"download": True},
+        name="scoping_pdf_download",
+    ),
     path("<int:pk>/recommendations/", views.review_recommendations, name="recommendations"),
     path("<int:pk>/history/", views.review_history, name="history"),
     path("<int:pk>/delete/", views.review_delete, name="delete"),

@@ -34,6 +34,9 @@ READ_PLAN = [LOGIN, 200, 200, 200, 200, 200, 404]
 CHANGE_PLAN = [LOGIN, 200, 403, 403, 403, 403, 404]
 RESTORE = [LOGIN, 302, 404, 404, 404, 404, 404]
 OFFICERS_ONLY = [LOGIN, 200, 403, 403, 403, 403, 200]
+# A long PDF made in the background: only the person who asked for it (here the officer) sees
+# its progress page and downloads it, and only while they may still read the record.
+OWN_PDF_JOB = [LOGIN, 200, 404, 404, 404, 404, 404]
 LEAD_CHANGE = [LOGIN, 200, 403, 403, 200, 403, 404]  # scrutiny officers and the lead officer
 
 # route: (method, the object its URL needs, expected result per persona in PERSONAS order)
@@ -48,6 +51,8 @@ RULES = {
     "plans:deleted_items": ("get", None, OFFICERS_ONLY),
     "plans:plan_detail": ("get", "plan", READ_PLAN),
     "plans:plan_pdf": ("get", "plan", READ_PLAN),
+    "plans:plan_pdf_job": ("get", "plan_pdf_job", OWN_PDF_JOB),
+    "plans:plan_pdf_download": ("get", "plan_pdf_job", OWN_PDF_JOB),
     "plans:plan_history": ("get", "plan", READ_PLAN),
     "plans:plan_edit": ("get", "plan", CHANGE_PLAN),
     "plans:plan_send": ("get", "plan", CHANGE_PLAN),
@@ -70,6 +75,8 @@ RULES = {
     "followup:meeting_edit": ("get", "meeting", CHANGE_PLAN),
     "followup:meeting_pack": ("get", "meeting", READ_PLAN),
     "followup:meeting_pack_pdf": ("get", "meeting", READ_PLAN),
+    "followup:meeting_pack_pdf_job": ("get", "pack_pdf_job", OWN_PDF_JOB),
+    "followup:meeting_pack_pdf_download": ("get", "pack_pdf_job", OWN_PDF_JOB),
     "followup:meeting_request_updates": ("post", "meeting", [LOGIN, 302, 403, 403, 403, 403, 404]),
     "followup:report_back_complete": ("get", "report_back", CHANGE_PLAN),
     "followup:progress_item": ("get", "item", READ_PLAN),
@@ -102,6 +109,8 @@ RULES = {
     "reviews:summary": ("get", "review", EVERYONE_SIGNED_IN),
     "reviews:scoping_report": ("get", "review", READ_PLAN),
     "reviews:scoping_pdf": ("get", "review", READ_PLAN),
+    "reviews:scoping_pdf_job": ("get", "scoping_pdf_job", OWN_PDF_JOB),
+    "reviews:scoping_pdf_download": ("get", "scoping_pdf_job", OWN_PDF_JOB),
     "reviews:history": ("get", "review", READ_PLAN),
     "reviews:edit": ("get", "review", CHANGE_PLAN),
     "reviews:status": ("get", "review", CHANGE_PLAN),
@@ -138,6 +147,8 @@ RULES = {
     "partnerships:restore": ("post", "partnership_deleted", RESTORE),
     "partnerships:history": ("get", "partnership", READ_PLAN),
     "partnerships:pdf": ("get", "partnership", READ_PLAN),
+    "partnerships:pdf_job": ("get", "profile_pdf_job", OWN_PDF_JOB),
+    "partnerships:pdf_download": ("get", "profile_pdf_job", OWN_PDF_JOB),
     "partnerships:item_add": ("get", "partnership_item_new", LEAD_CHANGE),
     "partnerships:item_edit": ("get", "partnership_item", LEAD_CHANGE),
     "partnerships:item_delete": ("get", "partnership_item", LEAD_CHANGE),
@@ -161,6 +172,8 @@ RULES = {
     "partnerships:compliance": ("get", None, EVERYONE_SIGNED_IN),
     "partnerships:totals": ("get", None, EVERYONE_SIGNED_IN),
     "partnerships:register_pdf": ("get", None, EVERYONE_SIGNED_IN),
+    "partnerships:register_pdf_job": ("get", "register_pdf_job", OWN_PDF_JOB),
+    "partnerships:register_pdf_download": ("get", "register_pdf_job", OWN_PDF_JOB),
     "partnerships:deleted": ("get", None, OFFICERS_ONLY),
     "partnerships:settings": ("get", None, OFFICERS_ONLY),
     "partnerships:settings_definition": ("get", None, OFFICERS_ONLY),

@@ -14,6 +14,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import get_resolver, reverse
@@ -21,7 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerships.tests.factories import OTHER_KINDS as PARTNERSHIP_ROW_KINDS
+from scraip.common.spreadsheets import clean_text
+from scraip.common.tests.workbooks import hostile_spreadsheets, spreadsheet_inputs
 from scraip.councils.tests.factories import PASSWORD, MeetingFactory
+from scraip.followup.models import FollowedPart, ProgressUpdate
 from scraip.plans.models import ReportBack
 from scraip.plans.tests.factories import ActionPlanFactory
 from tests.test_access import PERSONAS, RULES, walk
@@ -387,5 +391,76 @@ def test_no_posted_body_causes_a_server_error(personas, form_objects, route, per
                 response = client.post(url, body)
             transaction.set_rollback(True)
         assert response.status_code < 500, body
+
+    post_survives()
+
+
+# Import pages (a file input marked data-spreadsheet-import, by SpreadsheetField) are posted
+# broken and hostile workbooks and CSV files (scraip/common/tests/workbooks.py): each must answer
+# with a message on the form, or import a file that happens to be sound, and never save half.
+IMPORT_VIEWS = {
+    "followup:plan_tracker_import": ("officer", "plan"),
+    "followup:committee_tracker_import": ("officer", "committee"),
+}
+
+
+@pytest.mark.django_db
+def test_every_import_page_is_fuzzed_with_hostile_files(personas, form_objects):
+    routes = {
+        route for route in walk(get_resolver().url_patterns) if not route.startswith("admin:")
+    }
+    importing = set()
+    for route in sorted(routes):
+        method, kind, expected = RULES[route]
+        if method != "get" or 200 not in expected:
+            continue
+        persona = PERSONAS[expected.index(200)]
+        response = client_for(personas, persona).get(reverse(route, args=form_objects[kind]))
+        if response["Content-Type"].startswith("text/html") and spreadsheet_inputs(
+            response.content.decode()
+        ):
+            importing.add(route)
+    assert importing == set(IMPORT_VIEWS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("route", "persona", "kind"),
+    [
+        pytest.param(route, persona, kind, id=route)
+        for route, (persona, kind) in IMPORT_VIEWS.items()
+    ],
+)
+def test_no_hostile_spreadsheet_causes_a_server_error(personas, form_objects, route, persona, kind):
+    url = reverse(route, args=form_objects[kind])
+    client = client_for(personas, persona)
+    page = client.get(url)
+    (field,) = spreadsheet_inputs(page.content.decode())
+    item_ids = list(FollowedPart.objects.listed().values_list("pk", flat=True))
+    session_cookie = client.cookies.output(attrs=[], header="")
+    before = list(ProgressUpdate.objects.values_list("pk", flat=True))
+
+    # The number of examples comes from the Hypothesis profile (conftest.py).
+    @settings(
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(upload=hostile_spreadsheets(item_ids))
+    def post_survives(upload):
+        name, content = upload
+        client.cookies = SimpleCookie(session_cookie)
+        with transaction.atomic():
+            response = client.post(url, {field: SimpleUploadedFile(name, content)})
+            saved = list(ProgressUpdate.objects.exclude(pk__in=before))
+            transaction.set_rollback(True)
+        assert response.status_code in (200, 302), (name, content[:200])
+        if response.status_code == 200:
+            assert 'class="govuk-error-summary' in response.content.decode(), (name, content[:200])
+            assert saved == []
+        else:
+            assert saved
+            for update in saved:  # every character stored is one XML, and so Excel, can hold
+                assert clean_text(update.narrative) == update.narrative
 
     post_survives()

@@ -39,10 +39,11 @@ COMPLIANCE = 10
 CORPORATE_RISKS = 8
 # Outcome (+ progress prefetches); partnership; person; meetings.
 OUTCOME_PROGRESS = 13
-# As DETAIL, without the site header.
-PROFILE_PDF = 25
-# Person; settings; register with partners; its pks; totals by year and by partnership.
-REGISTER_PDF = 12
+# As DETAIL, without the site header, with the document's own fetch of the partnership (pdfjobs).
+PROFILE_PDF = 26
+# Person; settings; register with partners; its pks; totals by year and by partnership; and
+# the document's own count of the register's rows (pdfjobs).
+REGISTER_PDF = 14
 
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size}-partnerships")

@@ -10,14 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from rules.contrib.views import permission_required
 
-from scraip.common.pdf import render_pdf
+from scraip.common import pdfjobs
 from scraip.common.views import saved, submitted
 
-from .. import services
+from .. import documents, services
 from ..compliance import register_compliance
 from ..forms import PriorityForm
 from ..models import (
@@ -179,25 +178,11 @@ def totals(request):
 @login_required
 @permission_required(READ, raise_exception=True)
 @require_safe
-def register_pdf(request):
-    """Permission: partnerships.view_register. The council's register for committee papers."""
+def register_pdf(request, job=None, download=False):
+    """Permission: partnerships.view_register. The council's register for committee papers (a
+    long one made in the background: its progress page and download check the same)."""
     authority = register_authority(request)
-    register_settings = RegisterSettings.for_authority(authority)
-    partnerships = Partnership.objects.register_for(authority).prefetch_related("partners")
-    given = register_given(list(partnerships), register_settings.hours_per_day)
-    return render_pdf(
-        request,
-        "partnerships/pdf/register.html",
-        {
-            "authority": authority,
-            "register_settings": register_settings,
-            "rows": given.rows,
-            "by_year": given.by_year,
-            "latest_label": financial_year_label(given.year),
-            "today": timezone.localdate(),
-        },
-        filename=f"partnership-register-{slugify(authority.name)[:60]}.pdf",
-    )
+    return pdfjobs.serve(request, documents.register, authority.pk, job=job, download=download)
 
 
 @login_required

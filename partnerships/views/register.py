@@ -8,19 +8,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
+from scraip.common import pdfjobs
 from scraip.common.history import history_entries
-from scraip.common.pdf import render_pdf
 from scraip.common.softdelete import restore, soft_delete
 from scraip.common.versioning import save_versioned
 from scraip.common.views import done, saved, submitted
 from scraip.councils.rules import authorities_for
 
-from .. import services
+from .. import documents, services
 from ..filters import PartnershipFilter
 from ..forms import ChecklistForm, DefinitionTestForm, LinksForm, PartnershipForm
 from ..models import ChecklistItem, DefinitionCriterion, Partnership
@@ -246,14 +245,8 @@ def partnership_history(request, pk):
 
 @login_required
 @require_safe
-def partnership_pdf(request, pk):
-    """Permission: partnerships.view_partnership. The partnership's profile for committee papers."""
-    partnership = get_partnership_for_user(
-        request, pk, queryset=profile_queryset(Partnership.objects.with_details())
-    )
-    return render_pdf(
-        request,
-        "partnerships/pdf/profile.html",
-        {"profile": build_profile(partnership), "partnership": partnership},
-        filename=f"partnership-{slugify(partnership.name)[:60]}.pdf",
-    )
+def partnership_pdf(request, pk, job=None, download=False):
+    """Permission: partnerships.view_partnership. The partnership's profile for committee papers
+    (a long one made in the background: its progress page and download check the same)."""
+    partnership = get_partnership_for_user(request, pk)
+    return pdfjobs.serve(request, documents.profile, partnership.pk, job=job, download=download)

@@ -209,13 +209,11 @@ class WitnessQuerySet(SoftDeleteQuerySet):
         """Every appearance of these directory entries, with the review each was for."""
         person_ids = [key["person_id"] for key in keys if key["person_id"]]
         organisations = [key["key_organisation"] for key in keys if not key["person_id"]]
-        reviews = Review.objects.prefetch_related("participating_authorities")
         return (
             self.filter(
                 Q(person_id__in=person_ids) | Q(person__isnull=True, organisation__in=organisations)
             )
-            .select_related("person__authority", "part__activity")
-            .prefetch_related(Prefetch("part__activity__review", queryset=reviews))
+            .select_related("person__authority", "part__activity__review")
             .order_by("part__activity__planned_on", "pk")
         )
 

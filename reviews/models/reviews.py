@@ -8,7 +8,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -55,6 +68,49 @@ def report_deadline_of(
     if due_on:
         return latest_day(due_on, precision)
     return None
+
+
+def stage_of(status: str = "status") -> Case:
+    """The work programme stage (Stage) of the review status in field `status`, in SQL."""
+    return Case(
+        *[When(**{f"{status}__in": stage.statuses}, then=Value(stage.value)) for stage in Stage],
+        output_field=models.CharField(),
+    )
+
+
+def programme_cells(reviews, authorities, *, per_cell: int):
+    """For the network view: each council's reviews among `reviews`, by stage, latest work
+    programme first, at most `per_cell` a stage (each with `council_count`, how many councils
+    take part), and how many each council has at each stage: {(council id, stage): count}.
+    Two queries, whatever the years of reviews."""
+    taking_part = Review.participating_authorities.through.objects.filter(
+        review__in=reviews, authority__in=authorities
+    ).annotate(stage=stage_of("review__status"))
+    counts = {
+        (row["authority_id"], row["stage"]): row["count"]
+        for row in taking_part.values("authority_id", "stage").annotate(count=Count("pk"))
+    }
+    councils_of_review = Review.participating_authorities.through.objects.filter(
+        review=OuterRef("review")
+    )
+    first = (
+        taking_part.annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F("authority_id"), F("stage")],
+                order_by=[F("review__programme_year").desc(), F("review__title"), F("review_id")],
+            ),
+            council_count=Subquery(
+                councils_of_review.order_by()
+                .values("review")
+                .annotate(count=Count("pk"))
+                .values("count")
+            ),
+        )
+        .filter(place__lte=per_cell)
+        .select_related("review")
+    )
+    return list(first), counts
 
 
 class ReviewQuerySet(SoftDeleteQuerySet):

@@ -38,12 +38,14 @@ SIZES = [3, 30]
 # officers; their committees; the filter's council and committee choices as rendered; the
 # signed-in person's council for the page header.
 PROGRAMME = 16
-# Person; the filter's year choices; reviews (with lead councils); their councils; their
-# officers; every council, for the rows.
-NETWORK = 12
+# Person; the filter's year choices; how many councils, and the page of them (the rows); how
+# many reviews each council has at each stage; the latest of them in each cell (with how many
+# councils take part in each); which of those the user may open.
+NETWORK = 13
 # Person; count of distinct witnesses; page of witness keys; their appearances (with people,
-# parts and activities); the appearances' reviews; those reviews' councils.
-WITNESS_DIRECTORY = 12
+# parts, activities and reviews); which of those reviews the user may open (one query, not one
+# a review: the N+1 the generated network showed).
+WITNESS_DIRECTORY = 11
 # Review (with lead council, lead officer, meeting); its councils; supporting officers; person;
 # members (with councils and whom substitutes stand in for); activities; parts; witnesses; cost
 # lines; action plans; their recommendations; parts (with answers); the content type of the
@@ -56,8 +58,9 @@ SUMMARY = 11
 # Review; councils; supporting officers; person; members; activities; parts; witnesses; cost
 # lines; committees.
 SCOPING_REPORT = 16
-# As the page, without the site header.
-SCOPING_PDF = 15
+# As the page, without the site header, and the document's own fetch of the review by id (with
+# its councils and supporting officers) and counts of its steps and cost lines (pdfjobs).
+SCOPING_PDF = 20
 # Review; councils; supporting officers; person; councillors offered; members.
 MEMBERS_FORM = 12
 # Review; councils; supporting officers; person; cost lines.

@@ -1,6 +1,8 @@
 """The network's shared pages: a council's work programme, every council side by side, and the
-directory of witnesses and experts."""
+directory of witnesses and experts. Each reads a page of rows in a fixed number of queries,
+whatever the years of reviews in the network."""
 
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -10,7 +12,19 @@ from scraip.councils.rules import person_of
 
 from ..filters import NetworkFilter, ProgrammeFilter, WitnessFilter
 from ..models import Review, Stage, Witness
+from ..models.reviews import programme_cells
 from .common import viewable
+
+COUNCILS_PER_PAGE = 20
+REVIEWS_PER_CELL = 5  # the latest of a council's reviews at a stage; its programme lists all
+
+
+def visible_among(user, review_ids) -> set[int]:
+    """Which of these reviews the user may open in full, asked of the database in one query
+    (Review.objects.visible_to, the rules' reviews.view_review)."""
+    return set(
+        Review.objects.visible_to(user).filter(pk__in=review_ids).values_list("pk", flat=True)
+    )
 
 
 class ProgrammeView(PermissionRequiredMixin, FilterView):
@@ -51,29 +65,44 @@ class ProgrammeView(PermissionRequiredMixin, FilterView):
 
 class NetworkView(PermissionRequiredMixin, FilterView):
     """Permission: reviews.view_programmes. Every council's reviews side by side, so no two
-    councils review the same thing unawares (seed 000)."""
+    councils review the same thing unawares (seed 000): twenty councils a page, and in each
+    stage a council's latest reviews, with how many more its own programme lists."""
 
     permission_required = "reviews.view_programmes"
     filterset_class = NetworkFilter
     template_name = "reviews/network.html"
 
     def get_queryset(self):
-        return Review.objects.with_people().order_by("-programme_year", "title", "pk")
+        return Review.objects.all()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        reviews = list(context["object_list"])
-        rows = {}
-        for authority in Authority.objects.order_by("name"):
-            rows[authority.pk] = (authority, {stage: [] for stage in Stage})
-        for review in reviews:
-            for authority in review.participating_authorities.all():
-                rows[authority.pk][1][review.stage].append(review)
+        reviews = kwargs.pop("object_list")
+        self.object_list = Review.objects.none()
+        context = super().get_context_data(object_list=self.object_list, **kwargs)
+        page = Paginator(Authority.objects.order_by("name", "pk"), COUNCILS_PER_PAGE).get_page(
+            self.request.GET.get("page")
+        )
+        entries, counts = programme_cells(reviews, list(page), per_cell=REVIEWS_PER_CELL)
+        cells = {}
+        for entry in entries:
+            cells.setdefault((entry.authority_id, entry.stage), []).append(entry)
         context["rows"] = [
-            (authority, [stages[stage] for stage in Stage]) for authority, stages in rows.values()
+            (
+                authority,
+                [
+                    (
+                        cells.get((authority.pk, stage.value), []),
+                        counts.get((authority.pk, stage.value), 0),
+                    )
+                    for stage in Stage
+                ],
+            )
+            for authority in page
         ]
+        context.update(page_obj=page, is_paginated=page.has_other_pages())
         context["stage_names"] = Stage.labels
-        context["viewable"] = viewable(self.request.user, reviews)
+        context["per_cell"] = REVIEWS_PER_CELL
+        context["viewable"] = visible_among(self.request.user, {e.review_id for e in entries})
         return context
 
 
@@ -98,7 +127,7 @@ class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
 
     def _entries(self, keys):
         appearances = list(Witness.objects.appearances_of(keys))
-        shown = viewable(self.request.user, {a.part.activity.review for a in appearances})
+        shown = visible_among(self.request.user, {a.part.activity.review_id for a in appearances})
         entries = []
         for key in keys:
             mine = [

@@ -8,15 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from scraip.common.pdf import render_pdf
+from scraip.common import pdfjobs
 from scraip.common.views import saved, submitted
 from scraip.councils.forms import committees_for
 from scraip.councils.rules import authorities_for
 
-from .. import services
+from .. import documents, services
 from ..forms import RecommendationsForm
 from .common import CHANGE, get_review_for_user, scoping_context
 
@@ -31,15 +30,11 @@ def scoping_report(request, pk):
 
 @login_required
 @require_safe
-def scoping_pdf(request, pk):
-    """Permission: reviews.view_review. The scoping report as an A4, tagged PDF."""
+def scoping_pdf(request, pk, job=None, download=False):
+    """Permission: reviews.view_review. The scoping report as an A4, tagged PDF (a long one made
+    in the background: its progress page and download check the same permission)."""
     review = get_review_for_user(request, pk)
-    return render_pdf(
-        request,
-        "reviews/pdf/scoping_report.html",
-        scoping_context(review),
-        filename=f"scoping-report-{slugify(review.title)[:60]}.pdf",
-    )
+    return pdfjobs.serve(request, documents.scoping_report, review.pk, job=job, download=download)
 
 
 @login_required

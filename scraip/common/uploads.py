@@ -10,9 +10,12 @@ much larger request bodies itself.
 """
 
 import codecs
+import os
 import re
+import struct
 import uuid
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -29,6 +32,13 @@ DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # Enough of a file to see its signature, and the most of a zip's manifest worth reading.
 HEAD_BYTES = 2048
 MANIFEST_MAX_BYTES = 1024 * 1024
+# More parts than any real office document has; a zip listing more is refused before its
+# directory is read (a directory of a million tiny entries would take seconds and much memory).
+MAX_ZIP_PARTS = 1000
+# A zip ends with this record (after a comment of at most 65,535 bytes), which counts its parts.
+_END_OF_DIRECTORY = struct.Struct("<4s4H2LH")
+# Old Office files (.xls, .doc) and password-protected new ones are OLE compound files.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def max_upload_bytes() -> int:
@@ -56,9 +66,30 @@ def _starts_with(signature: bytes) -> Callable:
     return lambda file: _read_head(file).startswith(signature)
 
 
+def zip_part_count(file) -> int | None:
+    """How many parts a zip says it holds, read from its last bytes before anything else, or
+    None if the file does not end as a zip does (not a zip, or cut short)."""
+    size = file.seek(0, os.SEEK_END)
+    file.seek(max(0, size - _END_OF_DIRECTORY.size - 65535))
+    tail = file.read()
+    file.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _END_OF_DIRECTORY.size:
+        return None
+    return _END_OF_DIRECTORY.unpack_from(tail, at)[4]
+
+
+class DamagedZip(Exception):
+    """A zip whose directory opens but whose data does not unpack: cut short or garbled."""
+
+
 def _zip_member(file, name: str) -> bytes | None:
-    """One member of a zip upload, or None if the upload is not a readable zip that holds it."""
+    """One member of a zip upload, or None if the upload is not a zip that holds it (encrypted,
+    oddly compressed, too many parts or a member missing all mean "not this type"); DamagedZip
+    if its data is broken."""
     if _read_head(file, 4) != b"PK\x03\x04":
+        return None
+    if (zip_part_count(file) or MAX_ZIP_PARTS + 1) > MAX_ZIP_PARTS:
         return None
     try:
         with zipfile.ZipFile(file) as archive:
@@ -66,11 +97,19 @@ def _zip_member(file, name: str) -> bytes | None:
             if info.file_size > MANIFEST_MAX_BYTES:
                 return None
             return archive.read(info)
-    # Truncated, encrypted, oddly compressed or missing members all mean "not this type".
-    except (zipfile.BadZipFile, KeyError, NotImplementedError, RuntimeError, ValueError, OSError):
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise DamagedZip from None
+    except (KeyError, NotImplementedError, RuntimeError, ValueError, OSError):
         return None
     finally:
         file.seek(0)
+
+
+def _matches(file_type, file) -> bool:
+    try:
+        return file_type.matches(file)
+    except DamagedZip:
+        return False
 
 
 def _office_document(main_part_type: str) -> Callable:
@@ -159,9 +198,42 @@ def _size_text(size: int) -> str:
     return f"{size} bytes"
 
 
+def _with_article(name: str) -> str:
+    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
+
+
 def _type_list(extensions: Iterable[str]) -> str:
+    """ "a PDF", "a CSV file or an Excel spreadsheet", "a CSV file, Excel spreadsheet… or text
+    file"."""
     names = sorted({FILE_TYPES[extension].name for extension in extensions})
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    if len(names) <= 2:
+        return " or ".join(_with_article(name) for name in names)
+    return f"{_with_article(names[0])}, {', '.join(names[1:-1])} or {names[-1]}"
+
+
+def _damaged(file_type: FileType) -> str:
+    return f"The file is damaged: it is not a complete {file_type.name}"
+
+
+def _not_real(file, extension: str, file_type: FileType) -> str:
+    """Why a file is not the type its extension says, as plainly as its first bytes tell."""
+    head = _read_head(file, 8)
+    if extension in ("docx", "xlsx", "pptx") and head.startswith(_OLE_SIGNATURE):
+        return (
+            f"The file is password-protected or in the old format (.{extension[:-1]}): save it "
+            f"as {_with_article(file_type.name)} (.{extension}) without a password"
+        )
+    parts = zip_part_count(file) if head.startswith(b"PK\x03\x04") else 0
+    if parts is None:
+        return _damaged(file_type)
+    if parts > MAX_ZIP_PARTS:
+        return f"The file has {parts:,} parts, far more than a real {file_type.name} has"
+    if extension == "csv":
+        return (
+            "The file is not a real CSV file: it must be UTF-8 text (in Excel, save it as "
+            "“CSV UTF-8 (Comma delimited)”)"
+        )
+    return f"The file is not a real {file_type.name}"
 
 
 def check_upload(file, extensions: Iterable[str] = tuple(FILE_TYPES)) -> FileType:
@@ -171,10 +243,14 @@ def check_upload(file, extensions: Iterable[str] = tuple(FILE_TYPES)) -> FileTyp
         raise ValidationError(f"The file must be smaller than {_size_text(limit)}", code="size")
     extension = _extension(file.name or "")
     if extension not in extensions:
-        raise ValidationError(f"The file must be a {_type_list(extensions)}", code="extension")
+        raise ValidationError(f"The file must be {_type_list(extensions)}", code="extension")
     file_type = FILE_TYPES[extension]
-    if not file_type.matches(file):
-        raise ValidationError(f"The file is not a real {file_type.name}", code="content")
+    try:
+        matches = file_type.matches(file)
+    except DamagedZip:
+        raise ValidationError(_damaged(file_type), code="content") from None
+    if not matches:
+        raise ValidationError(_not_real(file, extension, file_type), code="content")
     return file_type
 
 
@@ -261,7 +337,7 @@ def safe_download_response(file_field, download_name: str) -> FileResponse:
     extension = _extension(file_field.name)
     file = file_field.open("rb")
     file_type = FILE_TYPES.get(extension)
-    checked = file_type is not None and file_type.matches(File(file))
+    checked = file_type is not None and _matches(file_type, File(file))
     response = FileResponse(
         file,
         as_attachment=True,

@@ -100,6 +100,10 @@ class Meeting(Versioned):
 
     class Meta:
         ordering = ["date"]
+        indexes = [
+            # Each committee's meetings by date: the next meeting, calendars, the meeting list.
+            models.Index(fields=["committee", "date"], name="meeting_committee_date"),
+        ]
 
     def __str__(self):
         return f"{self.committee}, {self.date:%-d %B %Y}"

@@ -235,6 +235,9 @@ def load(stdout=None) -> None:
         for step in steps:
             if step.verdict:
                 _load_verdict(parts[step.item], meeting, report_back, step, officer)
+        if meeting_status == Meeting.Status.HELD and not report_back.completed:
+            # The report-back table says so: completed once every verdict is in.
+            services.report_back_complete(report_back=report_back, note=report_back.note)
     if stdout:
         stdout.write(f"Follow-up of “{PLAN_TITLE}” loaded: updates and verdicts at 3 meetings.")
 

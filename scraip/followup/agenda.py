@@ -1,18 +1,21 @@
-"""What the committee follows up on a SCRAIP: the accepted items, the updates owed before each
-report-back, and each meeting's agenda. Reads only; every function costs a fixed number of
-queries whatever the number of items (lists are prefetched, then worked through in Python)."""
+"""What the committee follows up on a SCRAIP: the responses due and each meeting's agenda. Reads
+only. The database decides which items are due, owed, need attention or were closed earlier
+(FollowedPart.objects.listed(), state.with_state); each function reads only the rows its page
+shows, in a fixed number of queries."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F
-from django.utils import timezone
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from scraip.councils.models import Meeting
-from scraip.followup.progress import changes_since_previous, closed_before, has_update_for
+from scraip.followup.progress import changes_since_previous
 from scraip.plans.models import ActionPlan, ReportBack
 
-from .models import FollowedPart, ProgressUpdate
+from .models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
+from .models.parts import closed_before
+from .models.state import about_outer_item, attach_latest, updates_newest_first
 
 
 def responses_due(authorities, by: datetime.date):
@@ -30,48 +33,16 @@ def responses_due(authorities, by: datetime.date):
 
 def next_report_back(item) -> ReportBack | None:
     """The first report-back of the item's plan not yet completed (from
-    FollowedPart.objects.followed())."""
+    FollowedPart.objects.followed(), which prefetches them)."""
     report_backs = item.recommendation.action_plan.open_report_backs
     return report_backs[0] if report_backs else None
 
 
-def report_back_date(report_back: ReportBack) -> datetime.date:
-    return report_back.meeting.date if report_back.meeting else report_back.due_on
-
-
-@dataclass
-class Owed:
-    item: FollowedPart
-    report_back: ReportBack
-    due: datetime.date
-
-    @property
-    def overdue(self) -> bool:
-        return self.due < timezone.localdate()
-
-
-def owed_updates(items) -> list[Owed]:
-    """Open items with no update yet for their plan's next report-back, soonest first."""
-    owed = []
-    for item in items:
-        report_back = next_report_back(item)
-        if report_back and not item.is_closed and not has_update_for(item, report_back):
-            owed.append(Owed(item, report_back, report_back_date(report_back)))
-    return sorted(owed, key=lambda entry: (entry.due, entry.item.pk))
-
-
-def needs_attention(items, today: datetime.date | None = None) -> list:
-    """Open items reported off track, or past their target date and not implemented."""
-    today = today or timezone.localdate()
-    return [
-        item
-        for item in items
-        if not item.is_closed
-        and (
-            (item.latest_update and item.latest_update.status == ProgressUpdate.Status.OFF_TRACK)
-            or item.is_past_target(today)
-        )
-    ]
+def needs_attention(items) -> list:
+    """Of items a page shows in full (read with their state), those the database found open and
+    off track or past their target date. A page showing some of its items filters instead:
+    queryset.needing_attention()."""
+    return [item for item in items if item.needs_attention]
 
 
 @dataclass
@@ -91,18 +62,52 @@ class AgendaPlan:
         return sum(1 for item in self.items if item.verdict_here is None)
 
 
-def meeting_agenda(meeting: Meeting) -> list[AgendaPlan]:
-    """Every action plan with a report-back tied to the meeting, each with its items due and,
-    for each item, the latest update, what changed since the one before, whether an update came
-    in for this report-back and the verdict given here."""
-    report_backs = list(
+def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
+    """The report-backs of sent plans at the meeting, one a plan: a plan with two report-backs
+    tied to the same meeting is heard once, at the first of them."""
+    report_backs = (
         meeting.report_backs.exclude(action_plan__status=ActionPlan.Status.DRAFT)
         .select_related("action_plan__authority", "action_plan__committee")
-        .order_by("action_plan__publication_date", "action_plan_id")
+        .order_by("action_plan__publication_date", "action_plan_id", "sequence")
     )
-    items = FollowedPart.objects.followed().filter(
-        recommendation__action_plan__in=[report_back.action_plan_id for report_back in report_backs]
+    first_of_plan: dict[int, ReportBack] = {}
+    for report_back in report_backs:
+        first_of_plan.setdefault(report_back.action_plan_id, report_back)
+    return list(first_of_plan.values())
+
+
+def agenda_items(meeting: Meeting, plan_ids: list[int]):
+    """The followed items of these plans with, decided by the database: the report-back they
+    are heard at here (`agenda_sequence`), the verdict given here (`verdict_here_pk`), whether an
+    update came in for this meeting (`updated_for_this`), whether the committee closed them at an
+    earlier report-back (`closed_earlier`), and the update before the latest."""
+    at_meeting = ReportBack.objects.filter(
+        action_plan=OuterRef("recommendation__action_plan"), meeting=meeting
+    ).order_by("sequence")
+    updates = updates_newest_first(FollowedPart)
+    return (
+        FollowedPart.objects.listed()
+        .filter(recommendation__action_plan__in=plan_ids)
+        .annotate(
+            agenda_sequence=Subquery(at_meeting.values("sequence")[:1]),
+            verdict_here_pk=Subquery(
+                about_outer_item(Verdict, FollowedPart).filter(meeting=meeting).values("pk")[:1]
+            ),
+            updated_for_this=Exists(updates.filter(report_back__meeting=meeting)),
+            previous_update_pk=Subquery(updates.values("pk")[1:2]),
+        )
+        .annotate(closed_earlier=closed_before(OuterRef("agenda_sequence")))
     )
+
+
+def meeting_agenda(meeting: Meeting, *, with_changes: bool = True) -> list[AgendaPlan]:
+    """Every action plan reporting back at the meeting, each with its items due and, for each
+    item, the latest update, whether an update came in for this meeting and the verdict given
+    here; `with_changes` adds what changed since the update before (the update pack)."""
+    report_backs = agenda_report_backs(meeting)
+    plan_ids = [report_back.action_plan_id for report_back in report_backs]
+    items = list(agenda_items(meeting, plan_ids))
+    _attach_agenda_records(items, with_changes)
     by_plan: dict[int, list] = {}
     for item in items:
         by_plan.setdefault(item.recommendation.action_plan_id, []).append(item)
@@ -110,12 +115,44 @@ def meeting_agenda(meeting: Meeting) -> list[AgendaPlan]:
     for report_back in report_backs:
         entry = AgendaPlan(report_back)
         for item in by_plan.get(report_back.action_plan_id, []):
-            item.verdict_here = item.verdict_at(meeting)
-            item.changes = changes_since_previous(item)
-            item.updated_for_this = has_update_for(item, report_back)
-            if closed_before(item, report_back):
-                entry.closed_earlier.append(item)
-            else:
-                entry.items.append(item)
+            (entry.closed_earlier if item.closed_earlier else entry.items).append(item)
         agenda.append(entry)
     return agenda
+
+
+def _attach_agenda_records(items: list, with_changes: bool) -> None:
+    """The updates and verdicts the agenda prints, in two queries whatever the number of items
+    (state.attach_latest): the latest of each, the verdict given at this meeting and, for the
+    pack, the update before the latest; then the target dates moved between those two."""
+    updates = ("latest_update_pk", "previous_update_pk") if with_changes else ("latest_update_pk",)
+    attach_latest(items, updates=updates, verdicts=("latest_verdict_pk", "verdict_here_pk"))
+    for item in items:
+        item.verdict_here = item.attached_verdict_here
+    if not with_changes:
+        return
+    moves = target_changes_since_previous([item.pk for item in items if item.previous_update_pk])
+    for item in items:
+        item.changes = changes_since_previous(item, moves.get(item.pk, []))
+
+
+def target_changes_since_previous(item_ids: list[int]) -> dict[int, list]:
+    """The target dates of these items moved between their last two updates, newest first."""
+    if not item_ids:
+        return {}
+    content_type = ContentType.objects.get_for_model(FollowedPart)
+    updates = ProgressUpdate.objects.filter(
+        content_type=content_type, object_id=OuterRef("object_id")
+    ).order_by("-reported_on", "-pk")
+    moves = (
+        TargetDateChange.objects.filter(content_type=content_type, object_id__in=item_ids)
+        .annotate(
+            latest_at=Subquery(updates.values("created_at")[:1]),
+            previous_at=Subquery(updates.values("created_at")[1:2]),
+        )
+        .filter(Q(changed_at__gte=F("previous_at")) & Q(changed_at__lte=F("latest_at")))
+        .order_by("-changed_at", "-pk")
+    )
+    by_item: dict[int, list] = {}
+    for move in moves:
+        by_item.setdefault(move.object_id, []).append(move)
+    return by_item

@@ -9,9 +9,9 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from scraip.common.navigation import Link, register
         from scraip.common.softdelete import cascade_to
-        from scraip.plans.models import RecommendationPart
+        from scraip.plans.models import RecommendationPart, ReportBack
 
-        from . import registry
+        from . import registry, services
         from .models import FollowedPart, records_about
 
         register(Link("Meetings", "followup:meeting_list", order=40))
@@ -19,3 +19,6 @@ class FollowupConfig(AppConfig):
         # The plans app does not know its parts are followed up: what was recorded about a
         # part goes, and comes back, with it.
         cascade_to(RecommendationPart, records_about)
+        # Nor that a report-back is completed once the committee has judged every item due.
+        if services.verdicts_missing not in ReportBack.completion_rules:
+            ReportBack.completion_rules.append(services.verdicts_missing)

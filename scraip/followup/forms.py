@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from scraip.common.forms import FuzzyDateField, RealDateInputField, VersionedFormMixin, gds_helper
 from scraip.common.fuzzydates import format_fuzzy_date
+from scraip.common.spreadsheets import SpreadsheetField
 from scraip.common.text import ordinal
 from scraip.common.uploads import CheckedFileField
 from scraip.councils.models import Meeting, Person
@@ -260,11 +261,11 @@ class ReportBackCompleteForm(forms.Form):
 
 
 class TrackerImportForm(forms.Form):
-    spreadsheet = CheckedFileField(
+    spreadsheet = SpreadsheetField(
         label="Tracker spreadsheet",
-        extensions=["xlsx"],
-        help_text="The tracker as exported from this page, with the “New status” and “New "
-        "update” columns filled in for the items that have news. Up to 10 MB.",
+        help_text="The tracker as exported from this page, as Excel or CSV, with the “New "
+        "status” and “New update” columns filled in for the items that have news. Up to 10 MB "
+        "and 5,000 rows.",
         error_messages={"required": "Choose the spreadsheet to import"},
     )
 

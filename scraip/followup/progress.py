@@ -1,5 +1,7 @@
-"""Reading progress on tracked items: prefetching, what changed since the last update, and the
-status counts the charts draw. Nothing here writes; the workflows are in scraip.followup.services.
+"""Reading progress on tracked items: prefetching an item's whole history, what changed since
+the last update, and the status charts. Nothing here writes; the workflows are in
+scraip.followup.services. Where each item stands is decided by the database
+(scraip.followup.models.state).
 
 Every helper takes TrackedItem instances of any model, so the partnership register reads its
 own items with the same code.
@@ -10,23 +12,19 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from scraip.followup.models import Standing, Verdict, progress_prefetches
+from scraip.followup.models import Standing, progress_prefetches
+from scraip.followup.models.state import state_of, with_state
 
 
-def prefetch_progress(queryset: QuerySet, prefix: str = "") -> QuerySet:
-    """Updates, verdicts and target date changes of every item in three queries, newest first.
-
-    `prefix` reaches items through a relation, e.g. "parts__" from recommendations.
-    """
-    return queryset.prefetch_related(*progress_prefetches(prefix))
+def prefetch_progress(queryset: QuerySet) -> QuerySet:
+    """The items with their state, and every update, verdict and target date change of each in
+    three queries, newest first: for pages that print an item's (or a plan's) whole history."""
+    return with_state(queryset).prefetch_related(*progress_prefetches())
 
 
 def status_key(item) -> str:
     """Where an item stands, for charts: closed by the committee, else its latest self-report."""
-    if item.is_closed:
-        return Standing.CLOSED
-    latest = item.latest_update
-    return latest.status if latest else Standing.NO_UPDATE
+    return state_of(item, "standing")
 
 
 @dataclass(frozen=True)
@@ -64,12 +62,14 @@ BAR_GAP = 10
 
 
 def status_chart(items, title: str) -> Chart:
-    """Counts of items by status, as bars for includes/status_chart.html."""
+    """Counts by status of items a page shows in full (read with their state), as bars for
+    includes/status_chart.html. A page that shows some of its items counts them all in the
+    database instead: chart_from_counts(queryset.standing_counts(), title)."""
     counts = Counter(status_key(item) for item in items)
     return chart_from_counts(counts, title)
 
 
-def chart_from_counts(counts: Counter, title: str) -> Chart:
+def chart_from_counts(counts: dict[str, int], title: str) -> Chart:
     """A horizontal bar per status, the longest BAR_AREA pixels, labels left, counts right."""
     largest = max(counts.values(), default=0)
     bars = []
@@ -97,9 +97,10 @@ def chart_from_counts(counts: Counter, title: str) -> Chart:
     )
 
 
-def changes_since_previous(item) -> list[str]:
+def changes_since_previous(item, target_changes) -> list[str]:
     """What the latest update says that the one before it did not: a changed status, a moved
-    target date, new evidence, a new account. Empty means no change since the last update."""
+    target date (`target_changes`: those made between the two updates, newest first), new
+    evidence, a new account. Empty means no change since the last update."""
     latest, previous = item.latest_update, item.previous_update
     if latest is None:
         return []
@@ -110,12 +111,11 @@ def changes_since_previous(item) -> list[str]:
         changes.append(
             f"Status changed from {previous.get_status_display()} to {latest.get_status_display()}"
         )
-    for change in item.target_date_changes.all():
-        if previous.created_at <= change.changed_at <= latest.created_at:
-            changes.append(
-                f"Target date moved from {change.old_display or 'none'} to {change.new_display}: "
-                f"{change.reason}"
-            )
+    for change in target_changes:
+        changes.append(
+            f"Target date moved from {change.old_display or 'none'} to {change.new_display}: "
+            f"{change.reason}"
+        )
     if _normalised(latest.narrative) != _normalised(previous.narrative):
         changes.append("New account of progress")
     if (latest.evidence_link, latest.evidence_file.name) != (
@@ -128,17 +128,3 @@ def changes_since_previous(item) -> list[str]:
 
 def _normalised(text: str) -> str:
     return " ".join(text.split()).lower()
-
-
-def has_update_for(item, report_back) -> bool:
-    return any(update.report_back_id == report_back.pk for update in item.updates_newest_first)
-
-
-def closed_before(item, report_back) -> bool:
-    """Closed by the committee at an earlier report-back, so no longer due at this one."""
-    return any(
-        verdict.verdict == Verdict.Kind.CLOSED
-        and verdict.report_back_id != report_back.pk
-        and (verdict.report_back is None or verdict.report_back.sequence < report_back.sequence)
-        for verdict in item.verdicts.all()
-    )

@@ -4,26 +4,39 @@ and lead officers whose updates are due before a meeting.
 Each email is recorded in ReminderSent before it goes, under a unique (kind, subject,
 recipient, day), so running `send_reminders` twice on a day sends nothing twice. Each stage is
 sent once (14 days, 7 days, due today); an overdue response is chased once a week.
+
+Nobody is skipped silently: someone with no email address, or whose sign-in has been
+deactivated (they have left the council), is reported back as not reached, with the reason, by
+the command and by the page that asked.
+
+Only open work in a bounded window is read: plans awaiting a response with a deadline in the
+last year or the next 14 days, and items of plans with a report-back still to come in the next
+14 days (or at the meeting asked about), so a run costs the same whatever the years of history.
 """
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from scraip.councils.models import Meeting, Person
-from scraip.followup.agenda import owed_updates
 from scraip.followup.models import FollowedPart, ReminderSent
-from scraip.plans.models import RecommendationPart
+from scraip.plans.models import RecommendationPart, ReportBack
 
 OVERDUE_EVERY_DAYS = 7
 UPDATE_WINDOW_DAYS = 14
+# An overdue response is chased for a year; older ones are the officers' to take up by hand.
+OVERDUE_CHASED_DAYS = 365
+
+NO_ADDRESS = "no email address"
+LEFT = "left the council (their sign-in is deactivated)"
 
 
 @dataclass
@@ -35,10 +48,48 @@ class Reminder:
     body: str
     # Once per (kind, about, recipient) ever, or at most once in this many days.
     repeat_after_days: int | None = None
+    # What it asks for, for saying who could not be asked: "updates on Review of Parking".
+    asks_for: str = ""
+
+
+@dataclass(frozen=True)
+class NotReached:
+    person: Person
+    reason: str
+    asks_for: str
+
+    def __str__(self):
+        return f"{self.person}: {self.reason} (asked for {self.asks_for})"
+
+
+@dataclass
+class Sent:
+    """What a run did: how many emails went, and whom it could not reach and why."""
+
+    count: int = 0
+    not_reached: list[NotReached] = field(default_factory=list)
 
 
 def email_of(person: Person) -> str:
     return person.email or (person.user.email if person.user_id else "")
+
+
+def why_unreachable(person: Person) -> str | None:
+    """Why `person` cannot be emailed, or None."""
+    if person.user_id and not person.user.is_active:
+        return LEFT
+    if not email_of(person):
+        return NO_ADDRESS
+    return None
+
+
+def unreachable_q(prefix: str = "") -> Q:
+    """People (reached through `prefix`, e.g. "response__lead_officer__") who cannot be
+    emailed: the database's twin of why_unreachable."""
+    no_address = Q(**{f"{prefix}email": ""}) & (
+        Q(**{f"{prefix}user__isnull": True}) | Q(**{f"{prefix}user__email": ""})
+    )
+    return no_address | Q(**{f"{prefix}user__is_active": False})
 
 
 def site_url(path: str) -> str:
@@ -59,9 +110,13 @@ def _response_stage(days: int) -> str | None:
 
 def response_reminders(today: datetime.date) -> list[Reminder]:
     """One email per plan per cabinet member with parts of it awaiting their response."""
+    window = (
+        today - datetime.timedelta(OVERDUE_CHASED_DAYS),
+        today + datetime.timedelta(UPDATE_WINDOW_DAYS),
+    )
     parts = (
         RecommendationPart.objects.awaiting_response()
-        .filter(recommendation__action_plan__response_deadline__lte=today + datetime.timedelta(14))
+        .filter(recommendation__action_plan__response_deadline__range=window)
         .select_related("recommendation__action_plan", "recommendation__portfolio")
         .prefetch_related("recommendation__portfolio__terms__holder__user")
     )
@@ -71,82 +126,108 @@ def response_reminders(today: datetime.date) -> list[Reminder]:
         holder = portfolio.holder_on(today) if portfolio else None
         if holder:
             waiting[(part.recommendation.action_plan, holder)].append(part)
-    reminders = []
-    for (plan, holder), plan_parts in waiting.items():
-        days = (plan.response_deadline - today).days
-        kind = _response_stage(days)
-        when = (
-            f"was due on {plan.response_deadline:%-d %B %Y} ({-days} days ago)"
-            if days < 0
-            else "is due today"
-            if days == 0
-            else f"is due on {plan.response_deadline:%-d %B %Y}, in {days} days"
+    return [
+        _response_reminder(plan, holder, parts, today) for (plan, holder), parts in waiting.items()
+    ]
+
+
+def _response_reminder(plan, holder: Person, parts: list, today: datetime.date) -> Reminder:
+    days = (plan.response_deadline - today).days
+    when = (
+        f"was due on {plan.response_deadline:%-d %B %Y} ({-days} days ago)"
+        if days < 0
+        else "is due today"
+        if days == 0
+        else f"is due on {plan.response_deadline:%-d %B %Y}, in {days} days"
+    )
+    items = "\n".join(f"- {part}" for part in parts)
+    return Reminder(
+        kind=_response_stage(days),
+        about=plan,
+        recipient=holder,
+        subject=f"Response {'overdue' if days < 0 else 'due'}: {plan.title}",
+        body=(
+            f"Dear {holder},\n\nThe cabinet's response to the scrutiny report "
+            f"“{plan.title}” {when}. These recommendations in your portfolio still "
+            f"await your response:\n\n{items}\n\nRespond at "
+            f"{site_url(reverse('plans:awaiting_response'))}\n"
+        ),
+        repeat_after_days=OVERDUE_EVERY_DAYS if days < 0 else None,
+        asks_for=f"the response to “{plan.title}”",
+    )
+
+
+def items_owing_updates(today: datetime.date, meeting: Meeting | None = None):
+    """The open items owing an update for their plan's next report-back, when that report-back
+    is at `meeting`, or else due in the next 14 days. Only plans with such a report-back are
+    looked at, so the rest of the history is never read."""
+    report_backs = ReportBack.objects.filter(completed=False)
+    if meeting:
+        report_backs = report_backs.filter(meeting=meeting)
+    else:
+        report_backs = report_backs.filter(
+            due_on__range=(today, today + datetime.timedelta(UPDATE_WINDOW_DAYS))
         )
-        items = "\n".join(f"- {part}" for part in plan_parts)
-        reminders.append(
-            Reminder(
-                kind=kind,
-                about=plan,
-                recipient=holder,
-                subject=f"Response {'overdue' if days < 0 else 'due'}: {plan.title}",
-                body=(
-                    f"Dear {holder},\n\nThe cabinet's response to the scrutiny report "
-                    f"“{plan.title}” {when}. These recommendations in your portfolio still "
-                    f"await your response:\n\n{items}\n\nRespond at "
-                    f"{site_url(reverse('plans:awaiting_response'))}\n"
-                ),
-                repeat_after_days=OVERDUE_EVERY_DAYS if days < 0 else None,
-            )
+    return (
+        FollowedPart.objects.listed(today)
+        .filter(
+            recommendation__action_plan__in=report_backs.values("action_plan"),
+            next_report_back_pk__in=report_backs.values("pk"),
         )
-    return reminders
+        .select_related("response__lead_officer__user")
+        .owing_updates()
+    )
 
 
 def update_reminders(today: datetime.date, meeting: Meeting | None = None) -> list[Reminder]:
     """One email per report-back per lead officer with items owing an update for it: for
     report-backs in the next 14 days, or, with `meeting`, those at that meeting."""
-    items = FollowedPart.objects.followed().select_related("response__lead_officer__user")
-    if meeting:
-        items = items.filter(recommendation__action_plan__report_backs__meeting=meeting)
+    items = list(items_owing_updates(today, meeting))
+    report_backs = ReportBack.objects.select_related("action_plan").in_bulk(
+        {item.next_report_back_pk for item in items}
+    )
     owed_by: dict[tuple, list] = defaultdict(list)
-    for owed in owed_updates(items.distinct()):
-        lead = owed.item.progress_lead()
-        in_window = today <= owed.due <= today + datetime.timedelta(UPDATE_WINDOW_DAYS)
-        at_meeting = meeting and owed.report_back.meeting_id == meeting.pk
-        if lead and (at_meeting or (not meeting and in_window)):
-            owed_by[(owed.report_back, lead)].append(owed)
-    reminders = []
-    for (report_back, lead), owed in owed_by.items():
-        plan = owed[0].item.recommendation.action_plan
-        due = owed[0].due
-        days = (due - today).days
-        kind = "update_requested" if meeting else ("update_due_7" if days <= 7 else "update_due_14")
-        lines = "\n".join(
-            f"- {entry.item}: {site_url(reverse('followup:progress_add', args=[entry.item.pk]))}"
-            for entry in owed
-        )
-        reminders.append(
-            Reminder(
-                kind=kind,
-                about=report_back,
-                recipient=lead,
-                subject=f"Progress update due by {due:%-d %B %Y}: {plan.title}",
-                body=(
-                    f"Dear {lead},\n\nThe committee hears progress on “{plan.title}” on "
-                    f"{due:%-d %B %Y}. Please give an update on the actions you lead:\n\n"
-                    f"{lines}\n"
-                ),
-                repeat_after_days=1 if meeting else None,
-            )
-        )
-    return reminders
+    for item in items:
+        lead = item.progress_lead()
+        if lead:
+            owed_by[(report_backs[item.next_report_back_pk], lead)].append(item)
+    return [
+        _update_reminder(report_back, lead, owed, today, meeting)
+        for (report_back, lead), owed in owed_by.items()
+    ]
 
 
-def send(reminders: list[Reminder], today: datetime.date) -> int:
-    """Send each reminder not already sent at its stage; returns how many went."""
-    sent = 0
+def _update_reminder(report_back, lead: Person, owed: list, today, meeting) -> Reminder:
+    plan, due = report_back.action_plan, report_back.due_on
+    days = (due - today).days
+    kind = "update_requested" if meeting else ("update_due_7" if days <= 7 else "update_due_14")
+    lines = "\n".join(
+        f"- {item}: {site_url(reverse('followup:progress_add', args=[item.pk]))}" for item in owed
+    )
+    return Reminder(
+        kind=kind,
+        about=report_back,
+        recipient=lead,
+        subject=f"Progress update due by {due:%-d %B %Y}: {plan.title}",
+        body=(
+            f"Dear {lead},\n\nThe committee hears progress on “{plan.title}” on "
+            f"{due:%-d %B %Y}. Please give an update on the actions you lead:\n\n{lines}\n"
+        ),
+        repeat_after_days=1 if meeting else None,
+        asks_for=f"updates on “{plan.title}”",
+    )
+
+
+def send(reminders: list[Reminder], today: datetime.date) -> Sent:
+    """Send each reminder not already sent at its stage; says how many went and whom it could
+    not reach."""
+    sent = Sent()
     for reminder in reminders:
-        address = email_of(reminder.recipient)
-        if not address or reminder.kind is None or _already_sent(reminder, today):
+        if reminder.kind is None or _already_sent(reminder, today):
+            continue
+        reason = why_unreachable(reminder.recipient)
+        if reason:
+            sent.not_reached.append(NotReached(reminder.recipient, reason, reminder.asks_for))
             continue
         try:
             with transaction.atomic():
@@ -156,10 +237,10 @@ def send(reminders: list[Reminder], today: datetime.date) -> int:
                     recipient=reminder.recipient,
                     sent_on=today,
                 )
-                send_mail(reminder.subject, reminder.body, None, [address])
+                send_mail(reminder.subject, reminder.body, None, [email_of(reminder.recipient)])
         except IntegrityError:
             continue  # another run sent it a moment ago
-        sent += 1
+        sent.count += 1
     return sent
 
 
@@ -176,7 +257,58 @@ def _already_sent(reminder: Reminder, today: datetime.date) -> bool:
     return earlier.exists()
 
 
-def send_all(today: datetime.date | None = None) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Unreachable:
+    """Someone with work due whom no reminder can reach."""
+
+    person: Person
+    reason: str
+    updates_owed: int
+    responses_awaited: int
+
+
+def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
+    """The councils' lead officers owing updates and cabinet members with responses awaited who
+    cannot be emailed (why_unreachable), with how much each has due: three queries (how much
+    each person has due, then which of those people cannot be reached)."""
+    lead = "response__lead_officer"
+    owed = dict(
+        FollowedPart.objects.listed(today)
+        .of_authorities(authorities)
+        .owing_updates()
+        .order_by()
+        .values_list(lead)
+        .annotate(count=Count("pk"))
+    )
+    holder = "recommendation__portfolio__terms__holder"
+    terms = "recommendation__portfolio__terms__"
+    awaited = dict(
+        RecommendationPart.objects.awaiting_response()
+        .filter(recommendation__action_plan__authority__in=authorities)
+        .filter(
+            Q(**{f"{terms}starts_on__lte": today})
+            & (Q(**{f"{terms}ends_on__isnull": True}) | Q(**{f"{terms}ends_on__gte": today}))
+        )
+        .order_by()
+        .values_list(holder)
+        .annotate(count=Count("pk", distinct=True))
+    )
+    people = Person.objects.select_related("user").filter(unreachable_q())
+    return sorted(
+        (
+            Unreachable(
+                person,
+                reason=why_unreachable(person) or NO_ADDRESS,
+                updates_owed=owed.get(pk, 0),
+                responses_awaited=awaited.get(pk, 0),
+            )
+            for pk, person in people.in_bulk({*owed, *awaited} - {None}).items()
+        ),
+        key=lambda entry: (entry.person.name, entry.person.pk),
+    )
+
+
+def send_all(today: datetime.date | None = None) -> tuple[Sent, Sent]:
     today = today or timezone.localdate()
     return (
         send(response_reminders(today), today),

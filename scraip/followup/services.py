@@ -3,17 +3,25 @@ closing a plan and completing a report-back. Each runs in one transaction, and e
 checked by its model's clean() before it is saved."""
 
 import datetime
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, Q, Value
 from django.utils import timezone
 
+from scraip.common.fuzzydates import Precision
+from scraip.common.text import ordinal
 from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
 from scraip.councils.models import Meeting
-from scraip.plans.models import ActionPlan, ReportBack
+from scraip.plans.models import ActionPlan, ReportBack, Response
+from scraip.plans.services import ScheduledReportBack, report_back_schedule_save
 
 from .models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
+from .models.parts import closed_before
+from .models.state import about_outer_item
 
+DAY = Precision.DAY
 # The foreign keys a service sets from instances it was given: their rows exist.
 RELATED = (
     "content_type",
@@ -133,12 +141,12 @@ def action_plan_refresh_closure(*, plan_id: int) -> None:
     plan = ActionPlan.objects.select_for_update().get(pk=plan_id)
     if plan.status not in (ActionPlan.Status.RESPONDED, ActionPlan.Status.CLOSED):
         return
-    parts = FollowedPart.objects.of_plan(plan).select_related("response").with_progress()
-    finished = [
-        part.current_response and (part.current_response.is_rejected or part.is_closed)
-        for part in parts
-    ]
-    status = ActionPlan.Status.CLOSED if finished and all(finished) else ActionPlan.Status.RESPONDED
+    parts = FollowedPart.objects.of_plan(plan).with_state()
+    unfinished = Q(response__isnull=True) | (
+        ~Q(response__decision=Response.Decision.REJECTED) & Q(closed=False)
+    )
+    finished = parts.exists() and not parts.filter(unfinished).exists()
+    status = ActionPlan.Status.CLOSED if finished else ActionPlan.Status.RESPONDED
     if plan.status != status:
         plan.status = status
         plan.save(update_fields=["status", "updated_at"])
@@ -184,36 +192,68 @@ def target_date_change(
     return change
 
 
-def items_due_at(report_back: ReportBack) -> list[FollowedPart]:
+def items_due_at(report_back: ReportBack):
     """The plan's accepted items the committee hears about at this report-back: every one not
-    already closed at an earlier report-back, with their progress prefetched."""
-    from .progress import closed_before
-
-    parts = (
+    closed at an earlier one, in the plan's order, each with whether the committee gave its
+    verdict at this report-back (`judged_here`). A report-back not yet saved is placed by its
+    date, and has no verdicts."""
+    judged_here = about_outer_item(Verdict, FollowedPart).filter(report_back_id=report_back.pk)
+    sequence = report_back.sequence or report_back.place_in_schedule()
+    return (
         FollowedPart.objects.trackable()
         .of_plan(report_back.action_plan_id)
-        .select_related("recommendation", "response__lead_officer")
+        .select_related("recommendation")
+        .annotate(
+            closed_earlier=closed_before(sequence),
+            judged_here=Exists(judged_here) if report_back.pk else Value(False),
+        )
+        .filter(closed_earlier=False)
         .order_by("recommendation__position", "recommendation_id", "position")
-        .with_progress()
     )
-    return [part for part in parts if not closed_before(part, report_back)]
+
+
+def verdicts_missing(report_back: ReportBack) -> list[str]:
+    """A rule of completing a report-back (ReportBack.completion_rules, registered in
+    FollowupConfig.ready): the committee has given its verdict on every item due at it."""
+    missing = [str(item) for item in items_due_at(report_back).filter(judged_here=False)]
+    if not missing:
+        return []
+    return ["The committee has not yet given its verdict on " + ", ".join(missing) + "."]
 
 
 @transaction.atomic
 def report_back_complete(*, report_back: ReportBack, note: str) -> None:
-    """Mark a report-back completed once the committee has a verdict on every item due at it."""
+    """Mark a report-back completed: refused until the ones before it are completed, every part
+    of the plan is answered and the committee has a verdict on every item due
+    (ReportBack.clean)."""
     report_back = ReportBack.objects.select_for_update().get(pk=report_back.pk)
     if report_back.completed:
         raise WorkflowError("This report-back is already marked completed.")
-    missing = [
-        str(item)
-        for item in items_due_at(report_back)
-        if not any(verdict.report_back_id == report_back.pk for verdict in item.verdicts.all())
-    ]
-    if missing:
-        raise WorkflowError(
-            "The committee has not yet given its verdict on " + ", ".join(missing) + "."
-        )
     report_back.completed = True
     report_back.note = note.strip()
+    _check(report_back)
     report_back.save()
+
+
+@transaction.atomic
+def meeting_save(*, meeting: Meeting, loaded_version: int | None) -> Meeting:
+    """Save a meeting; the report-backs tied to it move with its date, each plan's schedule
+    numbered again in date order."""
+    save_versioned(meeting, loaded_version=loaded_version)
+    for report_back in ReportBack.objects.filter(meeting=meeting).select_related("action_plan"):
+        plan = report_back.action_plan
+        if meeting.committee_id not in plan.reports_back_to():
+            raise WorkflowError(
+                f"The {ordinal(report_back.sequence)} report-back of “{plan.title}” is at this "
+                "meeting, so it stays a meeting of that plan's committee. Move the report-back "
+                "to another meeting first."
+            )
+        if report_back.due_on != meeting.date:
+            scheduled = replace(
+                ScheduledReportBack.of(report_back), due_on=meeting.date, due_precision=DAY
+            )
+            try:
+                report_back_schedule_save(plan=plan, report_backs=[scheduled])
+            except ValidationError as error:
+                raise WorkflowError(" ".join(error.messages)) from None
+    return meeting

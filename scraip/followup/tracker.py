@@ -1,27 +1,34 @@
 """The progress tracker as a spreadsheet: export an action plan's or a committee's items as XLSX
-or CSV with the columns officers keep, and import new progress updates from the same XLSX.
+or CSV with the columns officers keep, and import new progress updates from either.
 
-An import reads and checks every row before anything is written; one bad row and nothing is
+Both go through scraip.common.spreadsheets, which streams rows in and out and refuses hostile
+files. An export reads the items in chunks and writes each row as it goes. An import reads the
+whole file and checks every row first, then looks every item up at once (locked, so nobody
+closes one half-way through), checks each new update with the model's own rules (full_clean)
+and writes them all with their history in a few bulk inserts: one bad row and nothing is
 saved, and the officer gets every bad row's number and what is wrong with it.
 """
 
-import csv
-import io
-import zipfile
+import itertools
+import statistics
+import time
+import tracemalloc
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
-from scraip.common.versioning import WorkflowError
+from scraip.common import spreadsheets
 from scraip.followup import services
-from scraip.followup.agenda import next_report_back
-from scraip.followup.models import ProgressUpdate, Standing
+from scraip.followup.models import FollowedPart, ProgressUpdate, Standing
+from scraip.followup.models.state import attach_latest
 
 ITEM_ID = "Item ID"
 NEW_STATUS = "New status"
@@ -47,19 +54,17 @@ COLUMNS = [
     EVIDENCE_LINK,
 ]
 IMPORT_COLUMNS = [ITEM_ID, NEW_STATUS, NEW_UPDATE, EVIDENCE_LINK]
+NEWS_COLUMNS = (NEW_STATUS, NEW_UPDATE, EVIDENCE_LINK)
 MAX_ROWS = 5000
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Items read (with their progress) at a time while an export is written.
+EXPORT_CHUNK = 1000
 STATUS_BY_NAME = {
     **{label.lower(): value for value, label in ProgressUpdate.Status.choices},
     **{value: value for value in ProgressUpdate.Status.values},
 }
 
 
-def _safe(value) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+# Export.
 
 
 def _row(item) -> list:
@@ -87,38 +92,36 @@ def _row(item) -> list:
     ]
 
 
-def export_xlsx(items, title: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Tracker"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for item in items:
-        sheet.append([_safe(value) for value in _row(item)])
-    sheet.freeze_panes = "B2"
-    workbook.properties.title = title
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def export_rows(items) -> Iterator[list]:
+    """A row for each item (FollowedPart.objects.listed(), narrowed), read EXPORT_CHUNK at a
+    time with the latest update and verdict of each (two queries a chunk)."""
+    rows = items.iterator(chunk_size=EXPORT_CHUNK)
+    while chunk := list(itertools.islice(rows, EXPORT_CHUNK)):
+        attach_latest(chunk)
+        for item in chunk:
+            yield _row(item)
 
 
-def export_csv(items) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for item in items:
-        writer.writerow([_safe(value) for value in _row(item)])
-    return buffer.getvalue()
+def export_response(items, *, title: str, fmt: str):
+    """The tracker of `items` as an XLSX or CSV download, streamed."""
+    filename = f"tracker-{slugify(title)[:60] or 'items'}.{fmt}"
+    if fmt == "csv":
+        return spreadsheets.csv_response(filename=filename, header=COLUMNS, rows=export_rows(items))
+    return spreadsheets.xlsx_response(
+        filename=filename,
+        header=COLUMNS,
+        rows=export_rows(items),
+        title=title,
+        sheet="Tracker",
+        freeze="B2",
+    )
 
 
-@dataclass(frozen=True)
-class ImportRow:
-    number: int
-    item: object
-    status: str
-    narrative: str
-    evidence_link: str
+# Import.
+
+
+class ImportRefused(Exception):
+    """The file as a whole cannot be imported; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -127,106 +130,225 @@ class RowError:
     message: str
 
 
-class ImportRefused(Exception):
-    """The file as a whole cannot be imported; the message says why."""
+class RowsRefused(Exception):
+    """Some rows cannot be imported; nothing was. `errors` lists every one."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} rows need correcting")
+        self.errors = errors
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+@dataclass(frozen=True)
+class News:
+    """A row of the tracker with news, as read from the file: not yet matched to an item."""
+
+    number: int
+    item_id: str
+    item_pk: int | None
+    status: str | None
+    narrative: str
+    evidence_link: str
+    problems: tuple[str, ...]
 
 
-def read_rows(file) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The header and each data row (by its spreadsheet row number) as a dict by column."""
+_link_check = URLValidator(schemes=["http", "https"])
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A cell's text quoted back in a message, cut short if it is long."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _news(row: spreadsheets.Row) -> News:
+    problems = []
+    item_id = row.text(ITEM_ID)
+    # A pk has at most 19 digits; a longer run of digits is not an item (and int() of
+    # thousands of digits is refused by Python itself).
+    item_pk = (
+        int(item_id) if item_id.isascii() and item_id.isdigit() and len(item_id) < 19 else None
+    )
+    status_text = row.text(NEW_STATUS)
+    status = STATUS_BY_NAME.get(status_text.lower())
+    if not status_text:
+        problems.append("the new status is empty")
+    elif status is None:
+        allowed = ", ".join(ProgressUpdate.Status.labels)
+        problems.append(f"“{_shown(status_text)}” is not a status (use one of: {allowed})")
+    narrative = row.text(NEW_UPDATE)
+    if not narrative:
+        problems.append("the new update is empty")
+    link = row.text(EVIDENCE_LINK)
+    if link:
+        try:
+            _link_check(link)
+        except ValidationError:
+            problems.append("the evidence link is not a web address starting https://")
+    return News(row.number, item_id, item_pk, status, narrative, link, tuple(problems))
+
+
+def read_news(file) -> list[News]:
+    """Every row of an uploaded tracker (XLSX or CSV) with a new status, update or link, each
+    checked on its own. ImportRefused if the file cannot be used at all."""
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportRefused("The file could not be read as an Excel spreadsheet.") from None
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [_text(value) for value in next(rows, ())]
-    missing = [column for column in IMPORT_COLUMNS if column not in header]
-    if missing:
-        names = ", ".join(f"“{column}”" for column in missing)
-        raise ImportRefused(
-            f"The spreadsheet does not have the tracker's columns: {names} missing from the "
-            "first row. Export the tracker from this page and fill in that file."
-        )
-    data = []
-    for number, values in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            raise ImportRefused(f"The spreadsheet has more than {MAX_ROWS} rows.")
-        row = {column: _text(value) for column, value in zip(header, values, strict=False)}
-        if any(row.get(column) for column in (NEW_STATUS, NEW_UPDATE, EVIDENCE_LINK)):
-            data.append((number, row))
-    workbook.close()
-    return header, data
-
-
-def check_rows(file, items_by_id: dict) -> tuple[list[ImportRow], list[RowError]]:
-    """Every row with news, checked against the items in scope; nothing is written."""
-    _, data = read_rows(file)
-    if not data:
+        with spreadsheets.read_spreadsheet(file, max_rows=MAX_ROWS) as sheet:
+            missing = [column for column in IMPORT_COLUMNS if column not in sheet.header]
+            if missing:
+                names = ", ".join(f"“{column}”" for column in missing)
+                raise ImportRefused(
+                    f"The spreadsheet does not have the tracker's columns: {names} missing from "
+                    "the first row. Export the tracker from this page and fill in that file."
+                )
+            news = [_news(row) for row in sheet.rows() if any(map(row.text, NEWS_COLUMNS))]
+    except spreadsheets.SpreadsheetRefused as refusal:
+        raise ImportRefused(str(refusal)) from None
+    if not news:
         raise ImportRefused(
             "No row has a new status or update: fill in “New status” and “New update” for the "
             "items with news."
         )
-    rows, errors, seen = [], [], {}
-    link_check = URLValidator(schemes=["http", "https"])
-    for number, row in data:
-        problems = []
-        item_id = row.get(ITEM_ID, "")
-        item = items_by_id.get(int(item_id)) if item_id.isascii() and item_id.isdigit() else None
-        if not item_id:
-            problems.append("the Item ID is empty")
-        elif item is None:
-            problems.append(f"there is no item {item_id} in this tracker")
-        elif item.is_closed:
-            problems.append(f"{item} has been closed by the committee")
-        elif item_id in seen:
-            problems.append(f"item {item_id} is also on row {seen[item_id]}")
-        seen.setdefault(item_id, number)
-        status = STATUS_BY_NAME.get(row.get(NEW_STATUS, "").lower())
-        if not row.get(NEW_STATUS):
-            problems.append("the new status is empty")
-        elif status is None:
-            allowed = ", ".join(ProgressUpdate.Status.labels)
-            problems.append(f"“{row[NEW_STATUS]}” is not a status (use one of: {allowed})")
-        if not row.get(NEW_UPDATE):
-            problems.append("the new update is empty")
-        link = row.get(EVIDENCE_LINK, "")
-        if link:
-            try:
-                link_check(link)
-            except ValidationError:
-                problems.append("the evidence link is not a web address starting https://")
-        if problems:
-            message = "; ".join(problems)
-            errors.append(RowError(number, message[:1].upper() + message[1:]))
-        else:
-            rows.append(ImportRow(number, item, status, row[NEW_UPDATE], link))
-    return rows, errors
+    return news
+
+
+def _item_problem(row: News, item, seen: dict) -> str | None:
+    if not row.item_id:
+        return "the Item ID is empty"
+    if item is None:
+        return f"there is no item {_shown(row.item_id)} in this tracker"
+    if item.is_closed:
+        return f"{item} has been closed by the committee"
+    if item.progress_lead() is None:
+        return f"{item} has no lead officer to report its progress"
+    if item.pk in seen:
+        return f"item {row.item_id} is also on row {seen[item.pk]}"
+    seen[item.pk] = row.number
+    return None
+
+
+def _model_problems(update: ProgressUpdate) -> list[str]:
+    """The update's own rules (ProgressUpdate.clean and its fields), as the service checks them."""
+    try:
+        update.full_clean(exclude=("evidence_file", *services.RELATED))
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
+def _sentence(problems: list[str]) -> str:
+    message = "; ".join(problems)
+    return message[:1].upper() + message[1:]
 
 
 @transaction.atomic
-def tracker_import(*, rows: list[ImportRow], entered_by) -> int:
-    """Write every checked row as a progress update from the item's lead officer, entered by
-    the importing officer, for the plan's next report-back. All or nothing."""
-    for row in rows:
-        lead = row.item.progress_lead()
-        try:
-            services.progress_record(
-                subject=row.item,
+def _write(news: list[News], items, entered_by) -> int:
+    ids = sorted({row.item_pk for row in news if row.item_pk is not None})
+    # Lock the items first, in one order, then read them: what the rules judge (closed or not,
+    # the next report-back) is read after anyone else's verdict or update has been saved.
+    locked = FollowedPart._base_manager.select_for_update().filter(pk__in=ids).order_by("pk")
+    list(locked.values_list("pk", flat=True))
+    # Only what the rules and messages read: the recommendation (its letter), the response and
+    # its lead officer, and the state (closed, latest verdict, next report-back).
+    found = (
+        items.filter(pk__in=ids)
+        .select_related(None)
+        .select_related("recommendation", "response__lead_officer")
+    )
+    found = {item.pk: item for item in found}
+    # Read for every item at once; ProgressUpdate.clean takes it from here (Verdict.closing).
+    closed = [item for item in found.values() if item.is_closed]
+    attach_latest(closed, updates=())
+    for item in found.values():
+        item.closing_verdict = item.attached_latest_verdict if item.is_closed else None
+    today = timezone.localdate()
+    errors, updates, seen = [], [], {}
+    for row in news:
+        item = found.get(row.item_pk)
+        problem = _item_problem(row, item, seen)
+        problems = ([problem] if problem else []) + list(row.problems)
+        if not problems:
+            update = ProgressUpdate(
+                subject=item,
                 status=row.status,
                 narrative=row.narrative,
                 evidence_link=row.evidence_link,
-                report_back=next_report_back(row.item),
-                reported_by=lead,
+                report_back_id=item.next_report_back_pk,
+                reported_by=item.progress_lead(),
                 entered_by=entered_by,
+                reported_on=today,
             )
-        except WorkflowError as error:
-            raise ImportRefused(f"Row {row.number}: {error}") from None
-    return len(rows)
+            problems = _model_problems(update)
+        if problems:
+            errors.append(RowError(row.number, _sentence(problems)))
+        else:
+            updates.append(update)
+    if errors:
+        raise RowsRefused(errors)
+    bulk_create_with_history(updates, ProgressUpdate, default_user=entered_by)
+    return len(updates)
+
+
+def tracker_import(*, file, items, entered_by) -> int:
+    """Import the news in an uploaded tracker as progress updates from each item's lead officer,
+    entered by `entered_by`, for the plan's next report-back: all of it or none. `items` are
+    the items the tracker may update (FollowedPart.objects.listed(), narrowed to a plan or a
+    committee). ImportRefused for a file that cannot be used; RowsRefused with every bad row."""
+    return _write(read_news(file), items, entered_by)
+
+
+# Measuring, for the benchmark (scraip.demo.bench).
+
+
+def filled_in(items, *, rows: int, fmt: str = "xlsx") -> bytes:
+    """The tracker of the first `rows` items as exported, with news on every row: a file to
+    import."""
+    chosen = list(items.values_list("pk", flat=True)[:rows])
+    lines = (
+        [*row[:14], "On track", f"Progress on item {row[0]}.", "https://example.gov.uk/evidence"]
+        for row in export_rows(items.filter(pk__in=chosen))
+    )
+    if fmt == "csv":
+        return b"".join(spreadsheets.csv_lines(header=COLUMNS, rows=lines))
+    response = spreadsheets.xlsx_response(filename="t.xlsx", header=COLUMNS, rows=lines)
+    return b"".join(response.streaming_content)
+
+
+def _measured(work, runs: int = 3) -> dict:
+    """The median time of `runs` runs, and the peak memory of one more under tracemalloc."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    seconds = statistics.median(times)
+    tracemalloc.start()
+    try:
+        work()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return {"seconds": round(seconds, 3), "peak_mb": round(peak / 2**20, 1)}
+
+
+def measure(items, *, entered_by, rows: int, fmt: str = "xlsx") -> dict:
+    """Time (the median of 3 runs) and peak Python memory (tracemalloc, one more run) of
+    exporting the first `rows` of `items` (FollowedPart.objects.listed(), narrowed to a plan or
+    committee) and importing them back with news on every row (rolled back): the benchmark's
+    call. Over MAX_ROWS rows, the import is the refusal of an oversized file."""
+    chosen = items.filter(pk__in=list(items.values_list("pk", flat=True)[:rows]))
+    content = filled_in(items, rows=rows, fmt=fmt)
+
+    def export():
+        for _ in export_response(chosen, title="Benchmark", fmt=fmt).streaming_content:
+            pass
+
+    def import_():
+        upload = SimpleUploadedFile(f"tracker.{fmt}", content)
+        try:
+            with transaction.atomic():
+                tracker_import(file=upload, items=items, entered_by=entered_by)
+                transaction.set_rollback(True)
+        except (ImportRefused, RowsRefused):
+            pass
+
+    figures = {"rows": rows, "format": fmt, "export": _measured(export)}
+    figures["import"] = {**_measured(import_), "refused": rows > MAX_ROWS}
+    return figures

@@ -13,6 +13,18 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/pack/", meetings.meeting_pack, name="meeting_pack"),
     path("meetings/<int:pk>/pack/pdf/", meetings.meeting_pack_pdf, name="meeting_pack_pdf"),
+    # A long pack, made in the background: its progress page and its download.
+    path(
+        "meetings/<int:pk>/pack/pdf/<uuid:job>/",
+        meetings.meeting_pack_pdf,
+        name="meeting_pack_pdf_job",
+    ),
+    path(
+        "meetings/<int:pk>/pack/pdf/<uuid:job>/download/",
+        meetings.meeting_pack_pdf,
+        {"download": True},
+        name="meeting_pack_pdf_download",
+    ),
     path(
         "meetings/<int:pk>/request-updates/",
         meetings.meeting_request_updates,
@@ -25,7 +37,7 @@ urlpatterns = [
     ),
     # The follow-up engine's pages for a recommendation part: /items/<pk>/… and /updates/<pk>/….
     *tracked_item_urls(FollowedPart, namespace=app_name),
-    path("updates/owed/", tracker.updates_owed, name="updates_owed"),
+    path("updates/owed/", dashboards.updates_owed, name="updates_owed"),
     path("plans/<int:pk>/progress/", tracker.plan_tracker, name="plan_tracker"),
     path(
         "plans/<int:pk>/progress/export/<str:fmt>/",

@@ -125,15 +125,17 @@ def report_back_schedule_save(
 def _changed_row(
     plan: ActionPlan, stored: dict[int, ReportBack], entry: ScheduledReportBack
 ) -> ReportBack | None:
-    """The stored (or a new) report-back with the entry's values, checked; None if unchanged."""
+    """The stored (or a new) report-back with the entry's values, checked; None if unchanged
+    (a date typed as the month of the meeting it is tied to leaves it on the meeting's day)."""
     row = stored[entry.pk] if entry.pk else ReportBack(action_plan=plan)
     values = {name: getattr(entry, name) for name in ScheduledReportBack.FIELDS}
-    if row.pk and all(getattr(row, name) == value for name, value in values.items()):
+    before = ScheduledReportBack.of(row) if row.pk else None
+    if before and all(getattr(row, name) == value for name, value in values.items()):
         return None
     for name, value in values.items():
         setattr(row, name, value)
     row.full_clean(exclude=["action_plan", "sequence"])
-    return row
+    return None if before == ScheduledReportBack.of(row) else row
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,14 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/send/", plans.plan_send, name="plan_send"),
     path("plans/<int:pk>/pdf/", plans.plan_pdf, name="plan_pdf"),
+    # A long plan's PDF, made in the background: its progress page and its download.
+    path("plans/<int:pk>/pdf/<uuid:job>/", plans.plan_pdf, name="plan_pdf_job"),
+    path(
+        "plans/<int:pk>/pdf/<uuid:job>/download/",
+        plans.plan_pdf,
+        {"download": True},
+        name="plan_pdf_download",
+    ),
     path("plans/<int:pk>/delete/", plans.plan_delete, name="plan_delete"),
     path("plans/<int:pk>/restore/", plans.plan_restore, name="plan_restore"),
     path("plans/<int:pk>/history/", plans.plan_history, name="plan_history"),

@@ -126,8 +126,8 @@ def pack_report(officer, followed, portfolio_a, cabinet_a, lead_officer_person):
         title=f"Update pack: {meeting_name}",
         running_title=f"SCRAIP: {meeting_name}",
         table_header=(
-            "Recommendation Response Latest update Since the previous update "
-            "Self-reported / committee"
+            "Recommendation and response Progress: self-reported, the committee's view, the "
+            "latest update and what changed"
         ),
         row_text="Long item",
     )

@@ -86,7 +86,12 @@ def test_genuine_files_are_accepted(name, content):
         ),
         ("photo.png", b"GIF89a", "The file is not a real PNG image"),
         ("notes.txt", b"binary\x00data", "The file is not a real text file"),
-        ("figures.csv", b"\xff\xfe not utf-8", "The file is not a real CSV file"),
+        (
+            "figures.csv",
+            b"\xff\xfe not utf-8",
+            "The file is not a real CSV file: it must be UTF-8 text (in Excel, save it as "
+            "“CSV UTF-8 (Comma delimited)”)",
+        ),
     ],
 )
 def test_content_must_match_the_extension(name, content, message):
@@ -112,7 +117,11 @@ def test_real_documents_and_images_pass():
     [
         # Word's macro-enabled document declares its own type: it cannot pass as a .docx.
         ("minutes.docx", office_file(DOCM_MAIN), "The file is not a real Word document"),
-        ("minutes.docx", b"PK\x03\x04 cut short", "The file is not a real Word document"),
+        (
+            "minutes.docx",
+            b"PK\x03\x04 cut short",
+            "The file is damaged: it is not a complete Word document",
+        ),
         ("review.pdf", MINIMAL_PDF[:40], "The file is not a real PDF"),
         ("empty.txt", b"", "The submitted file is empty."),
     ],

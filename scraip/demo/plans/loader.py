@@ -105,7 +105,9 @@ def load_response(part: RecommendationPart, answer: Answer | None, spec: Plan) -
 
 
 def load_schedule(plan: ActionPlan, spec: Plan) -> None:
-    """The scripted report-backs, in the stored ones' places; any more are taken off."""
+    """The scripted report-backs, in the stored ones' places; any more are taken off. One the
+    script says was completed is marked so once the committee's verdicts are in
+    (scraip.demo.followup), as the report-back rules require."""
     stored = list(plan.report_backs.all())
     scheduled = []
     for index, update in enumerate(spec.updates):
@@ -115,7 +117,7 @@ def load_schedule(plan: ActionPlan, spec: Plan) -> None:
                 due_on=due_on,
                 due_precision=precision,
                 meeting=load_meeting(plan, update.meeting) if update.meeting else None,
-                completed=update.completed,
+                completed=update.completed and index < len(stored) and stored[index].completed,
                 note=update.note,
                 pk=stored[index].pk if index < len(stored) else None,
             )

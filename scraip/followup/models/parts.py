@@ -1,9 +1,20 @@
 """A recommendation part as a tracked item: how the follow-up engine sees the plans app's
 answerable unit once the cabinet has accepted it."""
 
-from django.db.models import Prefetch, Q
-from django.urls import reverse
+import datetime
 
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
+from django.urls import reverse
+from django.utils import timezone
+
+from scraip.common.fuzzydates import format_fuzzy_date
 from scraip.common.softdelete import all_rows, deleted_rows, live_rows
 from scraip.councils.models import PortfolioTerm
 from scraip.plans.models import (
@@ -14,29 +25,97 @@ from scraip.plans.models import (
     Response,
 )
 
-from .progress import progress_prefetches
+from .progress import Verdict, progress_prefetches
+from .state import (
+    about_outer_item,
+    attention_q,
+    flag,
+    is_open,
+    updates_newest_first,
+    with_state,
+)
 from .tracked import Fact, ItemPermissions, Passage, TrackedItem
+
+
+def closed_before(sequence) -> Exists:
+    """Closed by the committee at a report-back of its plan before the one numbered `sequence`
+    (a number, or an expression such as OuterRef("agenda_sequence")), or by a verdict at a
+    meeting the plan did not report back to: an item no longer due at that report-back."""
+    closing = about_outer_item(Verdict, FollowedPart).filter(
+        Q(report_back__isnull=True) | Q(report_back__sequence__lt=sequence),
+        verdict=Verdict.Kind.CLOSED,
+    )
+    return Exists(closing)
+
+
+def owes_update_q() -> Q:
+    """Open, with a report-back of its plan still to come, and no update yet for the first of
+    them (`next_report_back_pk`)."""
+    updated_for_next = updates_newest_first(FollowedPart).filter(
+        report_back=OuterRef("next_report_back_pk")
+    )
+    return Q(next_report_back_pk__isnull=False) & ~Exists(updated_for_next) & is_open()
+
+
+def awaiting_report_q() -> Q:
+    """Items of plans with a report-back still to come: found by an index, so that a list of
+    the updates owed works out no other item's state."""
+    plans = ReportBack.objects.filter(completed=False).values("action_plan")
+    return Q(recommendation__action_plan__in=plans)
 
 
 class FollowedPartQuerySet(RecommendationPartQuerySet):
     def with_progress(self):
-        """Updates, verdicts and target date changes of every item in three queries."""
+        """Updates, verdicts and target date changes of every item in three queries: for the
+        pages of one item or one plan, which print them all."""
         return self.prefetch_related(*progress_prefetches())
 
-    def followed(self):
-        """Accepted items of plans that have gone to the cabinet, in plan order, with
-        everything a list of them prints: plan, portfolio and its holders, response and lead
-        officer, open report-backs, progress. Narrow it with .filter() before it is read."""
-        open_report_backs = ReportBack.objects.filter(completed=False).select_related("meeting")
+    def with_state(self, today: datetime.date | None = None):
+        """Each item's state (state.with_state), and its plan's next report-back: the first not
+        yet completed (`next_report_back_pk`, due on `next_due` with `next_due_precision`), and
+        whether the item owes an update for it (`owes_update`, see owes_update_q) and is late
+        with it (`update_overdue`)."""
+        today = today or timezone.localdate()
+        next_report_back = ReportBack.objects.filter(
+            action_plan=OuterRef("recommendation__action_plan"), completed=False
+        ).order_by("sequence", "pk")
         return (
-            self.trackable()
-            .exclude(recommendation__action_plan__status=ActionPlan.Status.DRAFT)
+            with_state(self, today)
+            .annotate(
+                next_report_back_pk=Subquery(next_report_back.values("pk")[:1]),
+                next_due=Subquery(next_report_back.values("due_on")[:1]),
+                next_due_precision=Subquery(next_report_back.values("due_precision")[:1]),
+            )
+            .annotate(owes_update=flag(owes_update_q()), update_overdue=flag(Q(next_due__lt=today)))
+        )
+
+    def following(self):
+        """The items the committee follows: accepted, wholly or in part, in plans that have gone
+        to the cabinet."""
+        return self.trackable().exclude(recommendation__action_plan__status=ActionPlan.Status.DRAFT)
+
+    def listed(self, today: datetime.date | None = None):
+        """The followed items with their state and what a row of a list prints (plan, committee,
+        portfolio, response and lead officer), in plan order. Narrow, count and slice it before
+        it is read, then attach the latest records of the rows shown (state.attach_latest)."""
+        return (
+            self.following()
             .select_related(
                 "recommendation__action_plan__committee",
                 "recommendation__action_plan__authority",
                 "recommendation__portfolio",
                 "response__lead_officer",
             )
+            .with_state(today)
+            .in_follow_up_order()
+        )
+
+    def followed(self):
+        """listed() with each item's whole progress and its plan's open report-backs: for the
+        pages of one plan or committee that print them all (the tracker and its spreadsheet)."""
+        open_report_backs = ReportBack.objects.filter(completed=False).select_related("meeting")
+        return (
+            self.listed()
             .prefetch_related(
                 Prefetch(
                     "recommendation__action_plan__report_backs",
@@ -48,15 +127,25 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
                     queryset=PortfolioTerm.objects.select_related("holder"),
                 ),
             )
-            .order_by(
-                "recommendation__action_plan__publication_date",
-                "recommendation__action_plan_id",
-                "recommendation__position",
-                "recommendation_id",
-                "position",
-            )
             .with_progress()
         )
+
+    def in_follow_up_order(self):
+        return self.order_by(
+            "recommendation__action_plan__publication_date",
+            "recommendation__action_plan_id",
+            "recommendation__position",
+            "recommendation_id",
+            "position",
+        )
+
+    def needing_attention(self, today: datetime.date | None = None):
+        """Open items reported off track, or past their target date and not implemented."""
+        return self.filter(attention_q(today or timezone.localdate()))
+
+    def owing_updates(self):
+        """Open items with no update yet for their plan's next report-back, soonest first."""
+        return self.filter(awaiting_report_q()).filter(owes_update_q()).order_by("next_due", "pk")
 
     def of_plan(self, plan):
         return self.filter(recommendation__action_plan=plan)
@@ -68,7 +157,14 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         return self.filter(recommendation__action_plan__authority__in=authorities)
 
     def led_by(self, person):
-        return self.filter(response__lead_officer=person)
+        """The items `person` leads (see `lead_lookup`: the two change together when an item
+        has several lead officers)."""
+        return self.filter(pk__in=Response.objects.filter(lead_officer=person).values("part"))
+
+    def standing_counts(self) -> dict[str, int]:
+        """How many of these items stand where (models.Standing), in one query: a chart's bars."""
+        rows = self.order_by().values("standing").annotate(count=Count("pk"))
+        return {row["standing"]: row["count"] for row in rows}
 
 
 class FollowedPart(TrackedItem, RecommendationPart):
@@ -88,6 +184,8 @@ class FollowedPart(TrackedItem, RecommendationPart):
         edit_update="followup.change_progressupdate",
     )
     on_meeting_agenda = True
+    target_lookup = "response__timetable"
+    lead_lookup = "response__lead_officer"
 
     objects = live_rows(FollowedPartQuerySet)
     all_objects = all_rows(FollowedPartQuerySet)
@@ -102,6 +200,11 @@ class FollowedPart(TrackedItem, RecommendationPart):
     @property
     def takes_progress(self) -> bool:
         return self.is_trackable
+
+    @property
+    def next_due_display(self) -> str:
+        """When its next report-back is due, as written (read with with_state)."""
+        return format_fuzzy_date(self.next_due, self.next_due_precision)
 
     def progress_lead(self):
         response = self.current_response

@@ -175,7 +175,11 @@ ONE_VERDICT_PER_MEETING = (
 
 class VerdictQuerySet(AboutItemQuerySet):
     def closing(self, subject):
-        """The verdict that closed the item, if its latest verdict closed it."""
+        """The verdict that closed the item, if its latest verdict closed it. A bulk writer
+        that has read it for many items at once, after locking them, hands it over as the
+        item's `closing_verdict` (scraip.followup.tracker); otherwise it is read now."""
+        if "closing_verdict" in vars(subject):
+            return subject.closing_verdict
         latest = self.for_subject(subject).select_related("meeting").first()
         return latest if latest and latest.verdict == Verdict.Kind.CLOSED else None
 
@@ -280,6 +284,10 @@ class TargetDateChange(AboutItem):
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
+        indexes = [
+            # An item's moved target dates, newest first (the update pack's "what changed").
+            models.Index(fields=["content_type", "object_id", "changed_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(reason=""),

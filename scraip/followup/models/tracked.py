@@ -10,9 +10,12 @@ app's `ready()`, and its app's urls.py includes `scraip.followup.routes.tracked_
 scraip/followup/tests/test_tracked_kinds.py checks every registered kind.
 
 Progress updates, verdicts and target date changes point at their item through a generic
-foreign key, so followup never imports the apps whose items it tracks. A list of items reads
-them in three queries with scraip.followup.progress.prefetch_progress(queryset), and shows where
-each stands with templates/includes/progress_status.html.
+foreign key, so followup never imports the apps whose items it tracks. Where an item stands
+(closed, its latest status, past its target…) is decided by the database:
+scraip.followup.models.state.with_state(queryset) annotates any kind's items, and a list reads
+only the latest update and verdict of the rows it shows (state.attach_latest) before printing
+each with templates/includes/progress_status.html. An item's own page reads its whole history
+with scraip.followup.progress.prefetch_progress(queryset).
 """
 
 import datetime
@@ -22,11 +25,10 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.utils import timezone
 
 from scraip.common.fuzzydates import format_fuzzy_date
 
-from .progress import ProgressUpdate, Verdict
+from .state import state_of
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,12 @@ class TrackedItem(models.Model):
     progress_updates = GenericRelation("followup.ProgressUpdate")
     verdicts = GenericRelation("followup.Verdict")
     target_date_changes = GenericRelation("followup.TargetDateChange")
+
+    # Where the database finds the target date and the lead officer (state.with_state), as
+    # lookups from the item's own table: the target date field itself unless told, no lead
+    # unless told (FollowedPart: "response__timetable", "response__lead_officer").
+    target_lookup: str = ""
+    lead_lookup: str = ""
 
     class Meta:
         abstract = True
@@ -183,44 +191,52 @@ class TrackedItem(models.Model):
         date, precision = self.current_target
         return format_fuzzy_date(date, precision)
 
-    # Everything below reads the prefetched relations (scraip.followup.progress.prefetch_progress),
-    # newest first, so templates cost no query per row.
+    # Where the item stands, as the database decided it (state.with_state): read from the row's
+    # annotations, or asked of the database for an item fetched on its own.
+
+    @property
+    def is_closed(self) -> bool:
+        """Only the committee closes an item: its latest verdict says so."""
+        return bool(state_of(self, "closed"))
+
+    def is_past_target(self) -> bool:
+        """Its target date has passed, and it is neither closed nor reported implemented."""
+        return bool(state_of(self, "past_target"))
+
+    # The records themselves. A list attaches the latest update and verdict of the rows it shows
+    # (state.attach_latest); an item's page prefetches them all (progress.prefetch_progress),
+    # newest first.
+
     @property
     def updates_newest_first(self) -> list:
         return list(self.progress_updates.all())
 
     @property
     def latest_update(self):
+        if "attached_latest_update" in self.__dict__:
+            return self.attached_latest_update
         updates = self.updates_newest_first
         return updates[0] if updates else None
 
     @property
     def previous_update(self):
+        if "attached_previous_update" in self.__dict__:
+            return self.attached_previous_update
         updates = self.updates_newest_first
         return updates[1] if len(updates) > 1 else None
 
     @property
     def latest_verdict(self):
+        if "attached_latest_verdict" in self.__dict__:
+            return self.attached_latest_verdict
         verdicts = list(self.verdicts.all())
         return verdicts[0] if verdicts else None
-
-    @property
-    def is_closed(self) -> bool:
-        """Only the committee closes an item: its latest verdict says so."""
-        verdict = self.latest_verdict
-        return bool(verdict and verdict.verdict == Verdict.Kind.CLOSED)
 
     def verdict_at(self, meeting):
         for verdict in self.verdicts.all():
             if verdict.meeting_id == meeting.pk:
                 return verdict
         return None
-
-    def is_past_target(self, today: datetime.date | None = None) -> bool:
-        date, _ = self.current_target
-        latest = self.latest_update
-        done = self.is_closed or (latest and latest.status == ProgressUpdate.Status.IMPLEMENTED)
-        return bool(date and not done and date < (today or timezone.localdate()))
 
 
 def interface_members() -> list[str]:

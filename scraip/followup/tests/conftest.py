@@ -136,3 +136,18 @@ def followed_dataset(
         update=ProgressUpdate.objects.filter(object_id=item.pk).first(),
         size=size,
     )
+
+
+@pytest.fixture
+def owing_dataset(followed_dataset):
+    """Every plan's 1st report-back completed and a 2nd due before the next meeting, for
+    which nobody has reported yet."""
+    firsts = ReportBack.objects.filter(sequence=1)
+    for report_back in firsts:
+        ReportBack.objects.create(
+            action_plan_id=report_back.action_plan_id,
+            sequence=2,
+            due_on=datetime.date(2027, 1, 10),
+        )
+    firsts.update(completed=True)
+    return followed_dataset

@@ -1,11 +1,16 @@
 """Private iCalendar feeds: by unguessable token, showing only dates, revocable."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from scraip.councils.tests.factories import MeetingFactory
 from scraip.followup.models import CalendarFeed
 from scraip.followup.tests.factories import ProgressUpdateFactory
+from scraip.followup.tests.helpers import instances_built
+from scraip.plans.models import ReportBack
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +80,34 @@ def test_lead_officers_own_feed_has_their_report_backs_and_meetings(client, lead
         "Report-back 1: Review of Partnerships",
         "Report-back 2: Review of Partnerships",
     }
+
+
+def test_a_feed_holds_the_last_year_and_everything_to_come(client, officer, followed):
+    committee = followed.plan.committee
+    MeetingFactory(committee=committee, date=datetime.date(2025, 12, 1), place="Last winter")
+    MeetingFactory(committee=committee, date=datetime.date(2025, 11, 1), place="Long ago")
+    ReportBack.objects.create(
+        action_plan=followed.plan, sequence=9, due_on=datetime.date(2024, 5, 1), completed=True
+    )
+    feed = CalendarFeed.objects.create(owner=officer, committee=committee)
+    response = client.get(reverse("followup:calendar_feed", args=[feed.token]))
+    calendar = Calendar.from_ical(response.content)
+    places = {str(event.get("location")) for event in calendar.walk("VEVENT")}
+    summaries = {str(event["summary"]) for event in calendar.walk("VEVENT")}
+    assert "Last winter" in places and "Town Hall" in places
+    assert "Long ago" not in places
+    assert "Report-back 9: Review of Partnerships" not in summaries
+    assert "Report-back 1: Review of Partnerships" in summaries
+
+
+@pytest.mark.parametrize("old_meetings", [2, 40])
+def test_a_feed_reads_the_same_rows_whatever_the_history(client, officer, followed, old_meetings):
+    for number in range(old_meetings):
+        MeetingFactory(
+            committee=followed.plan.committee,
+            date=datetime.date(2015, 1, 1) + datetime.timedelta(days=30 * number),
+        )
+    feed = CalendarFeed.objects.create(owner=officer, person=officer.person)
+    with instances_built() as built:
+        client.get(reverse("followup:calendar_feed", args=[feed.token]))
+    assert built["councils.Meeting"] == 1

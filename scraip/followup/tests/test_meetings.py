@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from scraip.councils.models import Meeting
 from scraip.followup import services
 from scraip.followup.tests.factories import ProgressUpdateFactory
+from scraip.plans.models import ReportBack
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,47 @@ def test_update_pack_pdf_is_tagged_with_cover_chart_and_every_item(client, counc
     assert "Carry out Recommendation G" in text
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+
+
+def test_an_item_is_listed_once_at_a_meeting_its_plan_is_tied_to_twice(client, officer, followed):
+    """Two report-backs of one plan at one meeting: the plan is heard once, at the first."""
+    ReportBack.objects.filter(pk=followed.second.pk).update(
+        meeting=followed.meeting, due_on=followed.meeting.date
+    )
+    ProgressUpdateFactory(subject=followed.item_g, report_back=followed.first)
+    client.force_login(officer)
+    page = client.get(followed.meeting.get_absolute_url()).content.decode()
+    assert page.count(f'id="item-{followed.item_a.pk}"') == 1
+    assert page.count(f'id="item-{followed.item_g.pk}"') == 1
+    assert "1 action plan, 2 items" in page
+    assert page.count(f'id="plan-{followed.plan.pk}"') == 1
+    assert "1st update" in page and "2nd update" not in page
+
+
+def test_an_item_closed_at_the_meeting_owes_no_update_for_it(client, officer, followed):
+    ProgressUpdateFactory(subject=followed.item_g, status="implemented")  # before the schedule
+    services.verdict_record(
+        subject=followed.item_g,
+        meeting=followed.meeting,
+        verdict="closed",
+        report_back=followed.first,
+        recorded_by=officer,
+    )
+    client.force_login(officer)
+    page = client.get(followed.meeting.get_absolute_url()).content.decode()
+    row = page.split(f'id="item-{followed.item_g.pk}"')[1].split("</tr>")[0]
+    assert "None needed: closed" in row and "Owed" not in row
+    assert "Closed" in row
+
+
+def test_the_second_report_back_is_not_completed_before_the_first(client, officer, followed):
+    client.force_login(officer)
+    page = client.post(
+        reverse("followup:report_back_complete", args=[followed.second.pk]),
+        {"note": "Heard out of turn."},
+    )
+    assert "The 1st report-back (14 January 2027) must be completed first." in (
+        page.content.decode()
+    )
+    followed.second.refresh_from_db()
+    assert not followed.second.completed

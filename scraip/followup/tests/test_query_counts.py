@@ -17,22 +17,55 @@ def _count_queries(client, user, url, ceiling, django_assert_max_num_queries):
 
 # Measured ceilings (the same at 10 and 200 items). Each counts the six queries every signed-in
 # page runs (five for the PDF, which has no site header); the rest are the page's own: the
-# record and its permission checks, then the followed items with their plans, responses and
-# lead officers, and three prefetches (updates, verdicts, target date changes).
+# record and its permission checks, then the followed items with their state (one query, the
+# state in subqueries), and the latest records of the rows shown (updates, verdicts: one query
+# each). A list shown a page at a time costs three: how many, the page's ids, those rows.
 FOLLOW_UP_PAGES = [
     ("followup:meeting_list", None, "officer", 10),
-    ("followup:meeting_detail", "meeting", "officer", 15),
-    ("followup:meeting_pack", "meeting", "officer", 15),
+    # Meeting; report-backs at it; items due (with the verdict here and whether each came in);
+    # their latest updates; their verdicts (latest and here).
+    ("followup:meeting_detail", "meeting", "officer", 12),
+    # As the meeting page, and the target dates moved between each item's last two updates.
+    ("followup:meeting_pack", "meeting", "officer", 13),
     ("followup:meeting_pack_pdf", "meeting", "officer", 14),
     ("followup:progress_item", "item", "officer", 11),
     ("followup:progress_edit", "update", "officer", 15),
     ("followup:plan_tracker", "plan", "officer", 14),
-    ("followup:updates_owed", None, "officer", 13),
-    ("followup:dashboard_officer", None, "officer", 15),
+    # How many updates are owed (none here; see OWING_PAGES).
+    ("followup:updates_owed", None, "officer", 8),
+    # Items needing attention (a page); their latest updates and verdicts; responses due (how
+    # many); the committees' next meetings; how many updates are owed before each and the first
+    # ten; the chart's counts; people who cannot be emailed (leads, cabinet members).
+    ("followup:dashboard_officer", None, "officer", 18),
+    # Portfolios held; awaiting my response (a page); my portfolios' items (a page) with their
+    # latest updates and verdicts; the chart's counts.
     ("followup:dashboard_cabinet", None, "cabinet_a", 16),
-    ("followup:dashboard_lead", None, "lead_officer", 13),
+    # Person; my items (a page); updates I owe (a page); needing attention (a page) with their
+    # latest updates and verdicts; the chart's counts.
+    ("followup:dashboard_lead", None, "lead_officer", 16),
     ("followup:calendar_feeds", None, "officer", 9),
 ]
+
+# The same pages when every list is longer than a page (`owing_dataset`): each list's page of
+# rows is read, so a few more queries, still the same at 10 and at 200 items.
+OWING_PAGES = [
+    ("followup:dashboard_officer", None, "officer", 19),
+    ("followup:dashboard_cabinet", None, "cabinet_a", 16),
+    ("followup:dashboard_lead", None, "lead_officer", 18),
+    ("followup:updates_owed", None, "officer", 10),
+    ("followup:updates_owed", None, "lead_officer", 12),
+    ("followup:meeting_detail", "meeting", "officer", 12),
+    ("followup:meeting_pack", "meeting", "officer", 13),
+]
+
+
+@pytest.mark.parametrize(("route", "kind", "persona", "ceiling"), OWING_PAGES)
+def test_follow_up_page_queries_with_long_lists(
+    request, client, owing_dataset, django_assert_max_num_queries, route, kind, persona, ceiling
+):
+    url = reverse(route, args=[owing_dataset.meeting.pk] if kind else [])
+    user = request.getfixturevalue(persona)
+    _count_queries(client, user, url, ceiling, django_assert_max_num_queries)
 
 
 @pytest.mark.parametrize(("route", "kind", "persona", "ceiling"), FOLLOW_UP_PAGES)

@@ -1,5 +1,5 @@
-"""The tracker as a spreadsheet: exported as XLSX and CSV, progress imported from the XLSX,
-every row checked first and all or nothing."""
+"""The tracker as a spreadsheet: exported as XLSX and CSV (streamed), progress imported from
+either, every row checked first and all or nothing."""
 
 import csv
 import io
@@ -10,17 +10,20 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from scraip.followup.models import ProgressUpdate
+from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
 from scraip.followup.tracker import COLUMNS
 
 pytestmark = pytest.mark.django_db
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NEWS = ("New status", "New update", "Evidence link")
 
 
-def export(client, plan, fmt="xlsx"):
+def export(client, plan, fmt="xlsx") -> bytes:
     response = client.get(reverse("followup:plan_tracker_export", args=[plan.pk, fmt]))
     assert response.status_code == 200
-    return response
+    assert response.streaming
+    return b"".join(response.streaming_content)
 
 
 def upload(client, plan, content: bytes, name="tracker.xlsx"):
@@ -30,35 +33,47 @@ def upload(client, plan, content: bytes, name="tracker.xlsx"):
     )
 
 
+def saved(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def fill(content: bytes, news: dict[int, tuple]) -> bytes:
     """The exported workbook with New status, New update and Evidence link filled in."""
     workbook = load_workbook(io.BytesIO(content))
     sheet = workbook.active
     header = [cell.value for cell in sheet[1]]
     for row in sheet.iter_rows(min_row=2):
-        values = news.get(row[0].value)
-        if values:
-            for column, value in zip(
-                ("New status", "New update", "Evidence link"), values, strict=False
-            ):
-                row[header.index(column)].value = value
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        for column, value in zip(NEWS, news.get(row[0].value, ()), strict=False):
+            row[header.index(column)].value = value
+    return saved(workbook)
+
+
+def fill_csv(content: bytes, news: dict[int, tuple]) -> bytes:
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    for row in rows[1:]:
+        for offset, value in enumerate(news.get(int(row[0]), ())):
+            row[COLUMNS.index(NEWS[offset])] = value or ""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return "\ufeff".encode() + buffer.getvalue().encode()
 
 
 def test_export_has_the_officers_columns_and_one_row_per_accepted_item(client, officer, followed):
     client.force_login(officer)
-    response = export(client, followed.plan)
+    response = client.get(reverse("followup:plan_tracker_export", args=[followed.plan.pk, "xlsx"]))
     assert response["Content-Type"] == XLSX
     assert 'filename="tracker-review-of-partnerships.xlsx"' in response["Content-Disposition"]
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert response["Cache-Control"] == "no-store"
+    content = b"".join(response.streaming_content)
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
     assert list(rows[0]) == COLUMNS
     assert [(row[0], row[2], row[9]) for row in rows[1:]] == [
         (followed.item_a.pk, "Recommendation A (i)", "No update yet"),
         (followed.item_g.pk, "Recommendation G", "No update yet"),
     ]
-    text = export(client, followed.plan, "csv").content.decode()
+    text = export(client, followed.plan, "csv").decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[2][:3] == [
         str(followed.item_g.pk),
         "Review of Partnerships",
@@ -71,8 +86,22 @@ def test_cells_that_would_run_as_formulas_are_defused(client, officer, followed)
     response.action = '=HYPERLINK("http://evil")'
     response.save()
     client.force_login(officer)
-    sheet = load_workbook(io.BytesIO(export(client, followed.plan).content)).active
+    sheet = load_workbook(io.BytesIO(export(client, followed.plan))).active
     assert sheet.cell(row=3, column=7).value == '\'=HYPERLINK("http://evil")'
+    rows = list(csv.reader(io.StringIO(export(client, followed.plan, "csv").decode("utf-8-sig"))))
+    assert rows[2][6] == '\'=HYPERLINK("http://evil")'
+
+
+def test_an_update_with_a_vertical_tab_exports_as_a_line_break(client, officer, followed):
+    """Word's manual line break is a vertical tab, which XML cannot hold: the export failed."""
+    ProgressUpdateFactory(
+        subject=followed.item_g, narrative="First line\x0bsecond line\x01", status="at_risk"
+    )
+    client.force_login(officer)
+    sheet = load_workbook(io.BytesIO(export(client, followed.plan))).active
+    assert sheet.cell(row=3, column=11).value == "First line\nsecond line"
+    rows = list(csv.reader(io.StringIO(export(client, followed.plan, "csv").decode("utf-8-sig"))))
+    assert rows[2][10] == "First line\nsecond line"
 
 
 def test_filled_in_export_imports_updates_as_the_lead_officers_entered_by_me(
@@ -80,7 +109,7 @@ def test_filled_in_export_imports_updates_as_the_lead_officers_entered_by_me(
 ):
     client.force_login(officer)
     content = fill(
-        export(client, followed.plan).content,
+        export(client, followed.plan),
         {
             followed.item_a.pk: ("On track", "Drafted.", "https://example.gov.uk/a"),
             followed.item_g.pk: ("implemented", "Live since May.", None),
@@ -95,61 +124,92 @@ def test_filled_in_export_imports_updates_as_the_lead_officers_entered_by_me(
     for update in updates.values():
         assert (update.reported_by, update.entered_by) == (lead_officer_person, officer)
         assert update.report_back == followed.first
+        assert update.reported_on.isoformat() == "2026-11-23"
+        history = list(update.history.all())
+        assert [(row.history_type, row.history_user) for row in history] == [("+", officer)]
+
+
+def test_an_exported_csv_imports_back(client, officer, followed):
+    client.force_login(officer)
+    content = fill_csv(
+        export(client, followed.plan, "csv"),
+        {followed.item_g.pk: ("Off track", "=Delayed, by the budget\nSee the report.", "")},
+    )
+    response = upload(client, followed.plan, content, name="tracker.csv")
+    assert response.status_code == 302
+    update = ProgressUpdate.objects.get()
+    assert (update.object_id, update.status) == (followed.item_g.pk, "off_track")
+    assert update.narrative == "=Delayed, by the budget\nSee the report."
+
+
+def test_text_round_trips_through_an_export_and_an_import(client, officer, followed):
+    """A narrative that looks like a formula is quoted on the way out and unquoted on the way
+    in; a vertical tab comes back as the line break it stood for."""
+    narrative = "=SUM(A1)\x0bnext line, 'quoted' and ünïcödé 🙂"
+    client.force_login(officer)
+    ProgressUpdateFactory(subject=followed.item_g, narrative=narrative)
+    for fmt in ("xlsx", "csv"):
+        content = export(client, followed.plan, fmt)
+        if fmt == "xlsx":
+            workbook = load_workbook(io.BytesIO(content))
+            latest = workbook.active.cell(row=3, column=11).value
+            workbook.active.cell(row=3, column=15).value = "On track"
+            workbook.active.cell(row=3, column=16).value = latest
+            content = saved(workbook)
+        else:
+            rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+            content = fill_csv(content, {followed.item_g.pk: ("On track", rows[2][10])})
+        assert upload(client, followed.plan, content, name=f"t.{fmt}").status_code == 302
+        assert (
+            ProgressUpdate.objects.first().narrative
+            == "=SUM(A1)\nnext line, 'quoted' and ünïcödé 🙂"
+        )
 
 
 def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(client, officer, followed):
     client.force_login(officer)
     content = fill(
-        export(client, followed.plan).content,
+        export(client, followed.plan),
         {
             followed.item_a.pk: ("On track", "Fine.", None),
             followed.item_g.pk: ("Nearly there", "", "not a link"),
         },
     )
     workbook = load_workbook(io.BytesIO(content))
-    workbook.active.append(
-        [
-            followed.rejected.pk,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "On track",
-            "Done",
-            "",
-        ]
-    )
+    workbook.active.append([followed.rejected.pk, *[""] * 13, "On track", "Done", ""])
     workbook.active.append([999999, *[""] * 13, "On track", "Done", ""])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    page = upload(client, followed.plan, buffer.getvalue()).content.decode()
-    assert "Nothing was imported: 3 rows need correcting" in page
+    workbook.active.append([followed.item_a.pk, *[""] * 13, "On track", "Again", ""])
+    page = upload(client, followed.plan, saved(workbook)).content.decode()
+    assert "Nothing was imported: 4 rows need correcting" in page
     assert "Row 3: “Nearly there” is not a status" in page
     assert "the new update is empty; the evidence link is not a web address" in page
     assert f"Row 4: There is no item {followed.rejected.pk} in this tracker" in page
     assert "Row 5: There is no item 999999 in this tracker" in page
+    assert f"Row 6: Item {followed.item_a.pk} is also on row 2" in page
     assert not ProgressUpdate.objects.exists()
 
 
-def test_an_item_id_of_unusual_digits_is_a_bad_row(client, officer, followed):
-    """Superscript two passes str.isdigit() but not int()."""
+def test_an_item_the_committee_closed_is_a_bad_row(client, officer, followed):
+    ProgressUpdateFactory(subject=followed.item_g)
+    VerdictFactory(subject=followed.item_g, meeting=followed.meeting, verdict="closed")
     client.force_login(officer)
-    workbook = load_workbook(io.BytesIO(export(client, followed.plan).content))
+    content = fill(export(client, followed.plan), {followed.item_g.pk: ("On track", "More.")})
+    page = upload(client, followed.plan, content).content.decode()
+    assert "Row 3: Recommendation G has been closed by the committee" in page
+    assert ProgressUpdate.objects.count() == 1
+
+
+def test_an_item_id_of_unusual_digits_is_a_bad_row(client, officer, followed):
+    """Superscript two passes str.isdigit() but not int(); 5,000 digits pass both but are
+    refused by int() itself."""
+    client.force_login(officer)
+    workbook = load_workbook(io.BytesIO(export(client, followed.plan)))
     workbook.active.append(["\u00b2", *[""] * 13, "On track", "Done", ""])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = upload(client, followed.plan, buffer.getvalue())
+    workbook.active.append(["9" * 5000, *[""] * 13, "On track", "Done", ""])
+    response = upload(client, followed.plan, saved(workbook))
     assert response.status_code == 200
     assert "There is no item \u00b2 in this tracker" in response.content.decode()
+    assert "Row 5: There is no item 999" in response.content.decode()
     assert not ProgressUpdate.objects.exists()
 
 
@@ -157,10 +217,8 @@ def test_a_spreadsheet_without_the_tracker_columns_is_refused(client, officer, f
     workbook = Workbook()
     workbook.active.append(["Item", "Status", "Notes"])
     workbook.active.append([followed.item_g.pk, "On track", "Fine"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     client.force_login(officer)
-    page = upload(client, followed.plan, buffer.getvalue()).content.decode()
+    page = upload(client, followed.plan, saved(workbook)).content.decode()
     assert "does not have the tracker&#x27;s columns: “Item ID”, “New status”" in page
     assert not ProgressUpdate.objects.exists()
 
@@ -176,10 +234,19 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused(client, officer, followed):
     client.force_login(officer)
     page = upload(client, followed.plan, b"Item ID,New status\n1,On track\n", name="t.xlsx")
     assert "The file is not a real Excel spreadsheet" in page.content.decode()
+    page = upload(client, followed.plan, b"%PDF-1.4", name="t.pdf")
+    assert "The file must be a CSV file or an Excel spreadsheet" in page.content.decode()
 
 
 def test_committee_tracker_covers_every_plan_of_the_committee(client, councillor, followed):
     client.force_login(councillor)
     url = reverse("followup:committee_tracker_export", args=[followed.plan.committee_id, "csv"])
-    rows = list(csv.reader(io.StringIO(client.get(url).content.decode())))
+    response = client.get(url)
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert {row[0] for row in rows[1:]} == {str(followed.item_a.pk), str(followed.item_g.pk)}
+
+
+def test_an_unknown_format_is_not_found(client, officer, followed):
+    client.force_login(officer)
+    url = reverse("followup:plan_tracker_export", args=[followed.plan.pk, "ods"])
+    assert client.get(url).status_code == 404

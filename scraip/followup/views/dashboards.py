@@ -1,9 +1,17 @@
-"""Dashboards for the scrutiny officer, the cabinet member and the lead officer. Each view names
-the rules permission that guards it."""
+"""Dashboards for the scrutiny officer, the cabinet member and the lead officer, and the updates
+people owe. Each view names the rules permission that guards it.
+
+The database decides which items are owed, off track or past their target
+(FollowedPart.objects.listed()); a chart counts by status in one aggregate query, and each
+list is counted and read a page at a time, so a page reads the rows it shows and no more,
+whatever the years of history behind it."""
 
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -13,11 +21,18 @@ from scraip.councils.models import Meeting, Portfolio
 from scraip.councils.rules import authorities_for, person_of
 from scraip.plans.models import RecommendationPart
 
-from ..agenda import needs_attention, owed_updates, responses_due
+from ..agenda import responses_due
 from ..models import FollowedPart
-from ..progress import status_chart
+from ..models.state import attach_latest
+from ..progress import chart_from_counts
+from ..reminders import people_not_reached
+from .paging import page_of
 
 SOON = datetime.timedelta(days=14)
+LIST_PAGE = 20  # rows of a dashboard list
+OWED_BEFORE_MEETING = 10  # owed updates listed under each meeting (all of them: updates owed)
+OWED_PAGE = 50  # rows of the updates owed page
+COMMITTEE = "recommendation__action_plan__committee"
 
 
 @login_required
@@ -27,33 +42,64 @@ def dashboard_officer(request):
     """Permission: followup.view_officer_dashboard (scrutiny officers), for their own council."""
     today = timezone.localdate()
     authorities = authorities_for(request.user)
-    items = list(FollowedPart.objects.followed().of_authorities(authorities))
-    owed = owed_updates(items)
-    next_meetings = {}
-    for meeting in (
-        Meeting.objects.for_authorities(authorities).upcoming(today).select_related("committee")
-    ):
-        next_meetings.setdefault(meeting.committee_id, meeting)
-    before_meetings = [
-        (meeting, [entry for entry in owed if _due_before(entry, meeting)])
-        for meeting in next_meetings.values()
-    ]
+    items = FollowedPart.objects.listed(today).of_authorities(authorities)
+    attention = page_of(request, items.needing_attention(), per_page=LIST_PAGE, param="attention")
+    attach_latest(attention)
     return render(
         request,
         "followup/dashboard_officer.html",
         {
-            "responses_due": responses_due(authorities, today + SOON),
-            "before_meetings": before_meetings,
-            "attention": needs_attention(items, today),
-            "chart": status_chart(items, "Accepted items by status"),
+            "responses_due": page_of(
+                request,
+                responses_due(authorities, today + SOON),
+                per_page=LIST_PAGE,
+                param="responses",
+            ),
+            "before_meetings": _owed_before_next_meetings(items, authorities, today),
+            "attention": attention,
+            "chart": chart_from_counts(items.standing_counts(), "Accepted items by status"),
+            "not_reached": people_not_reached(authorities, today),
             "today": today,
         },
     )
 
 
-def _due_before(owed, meeting) -> bool:
-    plan = owed.item.recommendation.action_plan
-    return plan.committee_id == meeting.committee_id and owed.due <= meeting.date
+def _owed_before_next_meetings(items, authorities, today) -> list[tuple]:
+    """Each committee's next meeting with the updates owed by its date: how many, and the first
+    OWED_BEFORE_MEETING of them, soonest due first. Three queries for every committee at once."""
+    next_meetings = {}
+    for meeting in (
+        Meeting.objects.for_authorities(authorities).upcoming(today).select_related("committee")
+    ):
+        next_meetings.setdefault(meeting.committee_id, meeting)
+    if not next_meetings:
+        return []
+    due_by_meeting = Q()
+    for meeting in next_meetings.values():
+        due_by_meeting |= Q(**{COMMITTEE: meeting.committee_id}, next_due__lte=meeting.date)
+    owed = items.owing_updates().filter(due_by_meeting)
+    counts = dict(owed.order_by().values_list(COMMITTEE).annotate(count=Count("pk")))
+    # The first few of each committee's, by id, then those rows alone (see paging.page_of).
+    first_ids = list(
+        owed.annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=F(COMMITTEE),
+                order_by=[F("next_due").asc(), F("pk").asc()],
+            )
+        )
+        .filter(place__lte=OWED_BEFORE_MEETING)
+        .values_list("pk", flat=True)
+    )
+    rows = items.order_by().in_bulk(first_ids) if first_ids else {}
+    by_committee: dict[int, list] = {}
+    for pk in first_ids:
+        item = rows[pk]
+        by_committee.setdefault(item.recommendation.action_plan.committee_id, []).append(item)
+    return [
+        (meeting, by_committee.get(committee_id, []), counts.get(committee_id, 0))
+        for committee_id, meeting in next_meetings.items()
+    ]
 
 
 @login_required
@@ -69,16 +115,22 @@ def dashboard_cabinet(request):
         RecommendationPart.objects.awaiting_response()
         .for_portfolios(portfolio_ids)
         .with_plan()
-        .order_by("recommendation__action_plan__response_deadline", "recommendation__position")
+        .order_by(
+            "recommendation__action_plan__response_deadline", "recommendation__position", "pk"
+        )
     )
-    items = list(FollowedPart.objects.followed().for_portfolios(portfolio_ids))
+    items = FollowedPart.objects.listed().for_portfolios(portfolio_ids)
+    shown = page_of(request, items, per_page=LIST_PAGE, param="items")
+    attach_latest(shown)
     return render(
         request,
         "followup/dashboard_cabinet.html",
         {
-            "awaiting": awaiting,
-            "items": items,
-            "chart": status_chart(items, "My portfolios' accepted items by status"),
+            "awaiting": page_of(request, awaiting, per_page=LIST_PAGE, param="awaiting"),
+            "items": shown,
+            "chart": chart_from_counts(
+                items.standing_counts(), "My portfolios' accepted items by status"
+            ),
             "today": timezone.localdate(),
         },
     )
@@ -89,16 +141,39 @@ def dashboard_cabinet(request):
 @require_safe
 def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
-    person = person_of(request.user)
-    items = list(FollowedPart.objects.followed().led_by(person))
+    items = FollowedPart.objects.listed().led_by(person_of(request.user))
+    attention = page_of(request, items.needing_attention(), per_page=LIST_PAGE, param="attention")
+    attach_latest(attention)
     return render(
         request,
         "followup/dashboard_lead.html",
         {
-            "items": items,
-            "owed": owed_updates(items),
-            "attention": needs_attention(items),
-            "chart": status_chart(items, "The actions I lead, by status"),
+            "items": page_of(request, items, per_page=LIST_PAGE, param="items"),
+            "owed": page_of(request, items.owing_updates(), per_page=LIST_PAGE, param="owed"),
+            "attention": attention,
+            "chart": chart_from_counts(items.standing_counts(), "The actions I lead, by status"),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def updates_owed(request):
+    """Permission: followup.list_updates_owed (officers). A lead officer sees the updates they
+    owe; a scrutiny officer, everyone's at their council."""
+    if not request.user.has_perm("followup.list_updates_owed"):
+        raise PermissionDenied
+    items = FollowedPart.objects.listed().of_authorities(authorities_for(request.user))
+    everyone = request.user.has_perm("plans.add_actionplan")
+    if not everyone:
+        items = items.led_by(person_of(request.user))
+    return render(
+        request,
+        "followup/progress_owed.html",
+        {
+            "owed": page_of(request, items.owing_updates(), per_page=OWED_PAGE),
+            "everyone": everyone,
             "today": timezone.localdate(),
         },
     )

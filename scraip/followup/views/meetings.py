@@ -8,13 +8,11 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from scraip.common.pdf import render_pdf
-from scraip.common.versioning import save_versioned
+from scraip.common import pdfjobs
 from scraip.common.views import saved, submitted
 from scraip.councils.forms import committees_for
 from scraip.councils.models import Meeting
@@ -22,7 +20,7 @@ from scraip.councils.rules import authorities_for
 from scraip.plans.models import ReportBack
 from scraip.plans.views.fetch import get_plan_for_user
 
-from .. import reminders, services
+from .. import documents, reminders, services
 from ..agenda import meeting_agenda
 from ..filters import MeetingFilter
 from ..forms import (
@@ -81,7 +79,10 @@ def _meeting_form(request, meeting):
         committees=committees_for(authorities_for(request.user)),
     )
     if submitted(request, form) and saved(
-        form, lambda: save_versioned(form.save(commit=False), loaded_version=form.loaded_version)
+        form,
+        lambda: services.meeting_save(
+            meeting=form.save(commit=False), loaded_version=form.loaded_version
+        ),
     ):
         messages.success(request, "Meeting saved.")
         return redirect(form.instance)
@@ -102,15 +103,22 @@ def meeting_edit(request, pk):
     return _meeting_form(request, meeting)
 
 
-def _agenda_context(request, meeting):
-    agenda = meeting_agenda(meeting)
+def _agenda_context(request, meeting, *, with_changes=True):
+    """What the meeting page, the update pack and its PDF print. The items due are all shown, so
+    the chart counts them as read; `with_changes` (the pack) adds what changed since each
+    item's update before."""
+    agenda = meeting_agenda(meeting, with_changes=with_changes)
     items = [item for entry in agenda for item in entry.items]
     return {
         "meeting": meeting,
         "agenda": agenda,
         "chart": status_chart(items, f"Status of the {len(items)} items due at this meeting"),
         "item_count": len(items),
-        "no_change_count": sum(1 for item in items if item.updated_for_this and not item.changes),
+        "no_change_count": (
+            sum(1 for item in items if item.updated_for_this and not item.changes)
+            if with_changes
+            else 0
+        ),
         "can_change": request.user.has_perm("councils.change_meeting", meeting),
         "today": timezone.localdate(),
     }
@@ -122,7 +130,8 @@ def meeting_detail(request, pk):
     """Permission: councils.view_meeting (people of the committee's council). Everything due at
     the meeting; officers ask for updates, record verdicts and complete report-backs here."""
     meeting = _get_meeting_for_user(request, pk)
-    return render(request, "followup/meeting_detail.html", _agenda_context(request, meeting))
+    context = _agenda_context(request, meeting, with_changes=False)
+    return render(request, "followup/meeting_detail.html", context)
 
 
 @login_required
@@ -135,15 +144,11 @@ def meeting_pack(request, pk):
 
 @login_required
 @require_safe
-def meeting_pack_pdf(request, pk):
-    """Permission: councils.view_meeting. The update pack as a tagged PDF (PDF/UA-1)."""
+def meeting_pack_pdf(request, pk, job=None, download=False):
+    """Permission: councils.view_meeting. The update pack as a tagged PDF (PDF/UA-1); a long
+    one is made in the background, and its progress page and download check the same."""
     meeting = _get_meeting_for_user(request, pk)
-    return render_pdf(
-        request,
-        "followup/pdf/update_pack.html",
-        _agenda_context(request, meeting),
-        filename=f"update-pack-{slugify(meeting.committee.name)[:50]}-{meeting.date}.pdf",
-    )
+    return pdfjobs.serve(request, documents.update_pack, meeting.pk, job=job, download=download)
 
 
 @login_required
@@ -153,13 +158,21 @@ def meeting_request_updates(request, pk):
     update on for this meeting; pressing it twice on a day sends nothing twice."""
     meeting = _get_meeting_for_user(request, pk, "councils.change_meeting")
     today = timezone.localdate()
-    sent = reminders.send(reminders.update_reminders(today, meeting=meeting), today)
-    if sent:
+    owed = reminders.update_reminders(today, meeting=meeting)
+    sent = reminders.send(owed, today)
+    if sent.count:
         messages.success(
-            request, f"Asked {sent} lead officer{'s' if sent != 1 else ''} for updates."
+            request,
+            f"Asked {sent.count} lead officer{'s' if sent.count != 1 else ''} for updates.",
         )
-    else:
-        messages.info(request, "Nobody was emailed: every update is in, or they were asked today.")
+    for entry in sent.not_reached:
+        messages.warning(request, f"Could not email {entry.person}: {entry.reason}.")
+    if not owed:
+        messages.info(request, "Nobody was emailed: every update due at this meeting is in.")
+    elif not sent.count and not sent.not_reached:
+        messages.info(
+            request, "Nobody was emailed: everyone who owes an update was asked today already."
+        )
     return redirect(meeting)
 
 

@@ -1,48 +1,25 @@
-"""The tracker of an action plan or a committee, its spreadsheet round trip, and the updates
-people owe. Each view names the rules permission that guards it."""
+"""The tracker of an action plan or a committee and its spreadsheet round trip. Each view
+names the rules permission that guards it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from scraip.councils.models import Committee
-from scraip.councils.rules import authorities_for, person_of
+from scraip.councils.rules import authorities_for
 from scraip.plans.views.fetch import get_plan_for_user
 
 from .. import tracker
-from ..agenda import needs_attention, next_report_back, owed_updates
-from ..forms import (
-    TrackerImportForm,
-)
+from ..agenda import needs_attention, next_report_back
+from ..forms import TrackerImportForm
 from ..models import FollowedPart
 from ..progress import status_chart
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@login_required
-@require_safe
-def updates_owed(request):
-    """Permission: followup.list_updates_owed (officers). A lead officer sees the updates they
-    owe; a scrutiny officer, everyone's at their council."""
-    if not request.user.has_perm("followup.list_updates_owed"):
-        raise PermissionDenied
-    person = person_of(request.user)
-    items = FollowedPart.objects.followed().of_authorities(authorities_for(request.user))
-    everyone = request.user.has_perm("plans.add_actionplan")
-    if not everyone:
-        items = items.led_by(person)
-    return render(
-        request,
-        "followup/progress_owed.html",
-        {"owed": owed_updates(items), "everyone": everyone, "today": timezone.localdate()},
-    )
+FORMATS = ("xlsx", "csv")
 
 
 @login_required
@@ -66,25 +43,18 @@ def plan_tracker(request, pk):
     )
 
 
-def _spreadsheet(items, title: str, fmt: str) -> HttpResponse:
-    filename = f"tracker-{slugify(title)[:60]}.{fmt}"
-    if fmt == "xlsx":
-        response = HttpResponse(tracker.export_xlsx(items, title), content_type=XLSX)
-    elif fmt == "csv":
-        response = HttpResponse(tracker.export_csv(items), content_type="text/csv; charset=utf-8")
-    else:
+def _spreadsheet(items, title: str, fmt: str):
+    if fmt not in FORMATS:
         raise Http404("No such format")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return tracker.export_response(items, title=title, fmt=fmt)
 
 
 @login_required
 @require_safe
 def plan_tracker_export(request, pk, fmt):
-    """Permission: plans.view_actionplan. The tracker as XLSX or CSV."""
+    """Permission: plans.view_actionplan. The tracker as XLSX or CSV, streamed."""
     plan = get_plan_for_user(request, pk)
-    items = FollowedPart.objects.followed().of_plan(plan)
-    return _spreadsheet(items, plan.title, fmt)
+    return _spreadsheet(FollowedPart.objects.listed().of_plan(plan), plan.title, fmt)
 
 
 def _get_committee_for_user(request, pk, permission="plans.list_actionplans"):
@@ -99,7 +69,7 @@ def _get_committee_for_user(request, pk, permission="plans.list_actionplans"):
 
 
 def _committee_items(committee):
-    return FollowedPart.objects.followed().of_committee(committee)
+    return FollowedPart.objects.listed().of_committee(committee)
 
 
 @login_required
@@ -112,16 +82,17 @@ def committee_tracker_export(request, pk, fmt):
 
 def _import(request, items, back_url, title):
     form = TrackerImportForm(request.POST or None, request.FILES or None)
-    errors, imported = [], None
+    row_errors = []
     if request.method == "POST" and form.is_valid():
-        items_by_id = {item.pk: item for item in items}
         try:
-            rows, errors = tracker.check_rows(form.cleaned_data["spreadsheet"], items_by_id)
-            if not errors:
-                imported = tracker.tracker_import(rows=rows, entered_by=request.user)
+            imported = tracker.tracker_import(
+                file=form.cleaned_data["spreadsheet"], items=items, entered_by=request.user
+            )
         except tracker.ImportRefused as refusal:
             form.add_error("spreadsheet", str(refusal))
-        if imported is not None:
+        except tracker.RowsRefused as refused:
+            row_errors = refused.errors
+        else:
             messages.success(
                 request, f"{imported} progress update{'s' if imported != 1 else ''} imported."
             )
@@ -129,7 +100,7 @@ def _import(request, items, back_url, title):
     return render(
         request,
         "followup/progress_import.html",
-        {"form": form, "row_errors": errors, "back_url": back_url, "title": title},
+        {"form": form, "row_errors": row_errors, "back_url": back_url, "title": title},
     )
 
 
@@ -137,7 +108,7 @@ def _import(request, items, back_url, title):
 def plan_tracker_import(request, pk):
     """Permission: plans.change_actionplan. All rows are checked first; all or nothing."""
     plan = get_plan_for_user(request, pk, "plans.change_actionplan")
-    items = FollowedPart.objects.followed().of_plan(plan)
+    items = FollowedPart.objects.listed().of_plan(plan)
     back_url = reverse("followup:plan_tracker", args=[plan.pk])
     return _import(request, items, back_url, plan.title)
 

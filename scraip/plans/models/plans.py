@@ -1,6 +1,8 @@
 """The action plan itself and its report-back schedule."""
 
 import datetime
+from collections.abc import Callable
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -19,6 +21,7 @@ from scraip.common.softdelete import (
     deleted_rows,
     live_rows,
 )
+from scraip.common.text import ordinal
 from scraip.common.versioning import Versioned
 from scraip.common.vocabularies import Vocabulary
 from scraip.councils.models import Authority, Committee, Meeting, related_or_none
@@ -93,7 +96,13 @@ class ActionPlan(Versioned, SoftDeletable):
 
     class Meta:
         ordering = ["-publication_date", "title"]
-        indexes = [models.Index(fields=["authority", "status"])]
+        indexes = [
+            models.Index(fields=["authority", "status"]),
+            # A council's plans newest first, and by year published (the plan list's filter).
+            models.Index(fields=["authority", "publication_date"], name="plan_authority_published"),
+            # Responses awaited by deadline: dashboards, reminders, "overdue" filters.
+            models.Index(fields=["status", "response_deadline"], name="plan_status_deadline"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(received_on__isnull=True) | Q(received_on__gte=F("publication_date")),
@@ -142,6 +151,12 @@ class ActionPlan(Versioned, SoftDeletable):
     def status_colour(self) -> str:
         return self.Status.colour_of(self.status)
 
+    def reports_back_to(self) -> set[int]:
+        """The committees whose meetings may hear this plan's report-backs: its own. (Issue 10
+        adds the successor of an abolished committee and joint meetings it belongs to: they
+        join this set, and the report-back schedule offers their meetings.)"""
+        return {self.committee_id}
+
     def days_to_deadline(self, today: datetime.date | None = None) -> int | None:
         if not self.response_deadline or not self.awaits_response:
             return None
@@ -151,8 +166,17 @@ class ActionPlan(Versioned, SoftDeletable):
 class ReportBack(SoftDeletable):
     """A date on which the committee hears what has been done: the 1st, 2nd, 3rd… update.
 
-    `services.report_back_schedule_save` numbers a plan's report-backs in date order.
+    `services.report_back_schedule_save` numbers a plan's report-backs in date order. One tied
+    to a meeting is on that meeting's date, and the meeting is one the plan reports back to
+    (ActionPlan.reports_back_to). It is completed in order, once every part of the plan has
+    its answer and the rules the follow-up registers in `completion_rules` hold (the committee
+    has a verdict on every item due).
     """
+
+    # Checks that apps following plans up add (scraip.followup registers the committee's
+    # verdicts in its AppConfig.ready()), as plans knows nothing of how it is followed up: each
+    # takes the report-back and returns what stops it being completed.
+    completion_rules: ClassVar[list[Callable[["ReportBack"], list[str]]]] = []
 
     action_plan = models.ForeignKey(
         ActionPlan, on_delete=models.CASCADE, related_name="report_backs"
@@ -172,6 +196,10 @@ class ReportBack(SoftDeletable):
 
     class Meta:
         ordering = ["action_plan_id", "sequence"]
+        indexes = [
+            # Report-backs still to come by date: reminders, calendar feeds, updates owed.
+            models.Index(fields=["completed", "due_on"], name="report_back_open_by_date"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["action_plan", "sequence"],
@@ -185,18 +213,105 @@ class ReportBack(SoftDeletable):
         return f"Update {self.sequence}: {self.due_display}"
 
     def clean(self):
-        """A report-back without a date of its own takes its meeting's."""
+        """A report-back tied to a meeting of the plan's committee takes the meeting's date;
+        completing it, or reopening it, keeps the schedule in order."""
         meeting = self.meeting if self.meeting_id else None
         plan = related_or_none(self, "action_plan")
-        if meeting and plan and meeting.committee_id != plan.committee_id:
+        if meeting and plan and meeting.committee_id not in plan.reports_back_to():
             raise ValidationError({"meeting": NOT_A_CHOICE})
-        if self.due_on is None and meeting:
-            self.due_on, self.due_precision = meeting.date, Precision.DAY
+        if meeting:
+            self._take_date_of(meeting)
         if self.due_on is None:
             raise ValidationError(
                 {"due_on": "Enter the date of the report-back, or choose its meeting"}
             )
+        if plan and self.completed != self._stored_completed():
+            problems = self.completion_problems() if self.completed else self.reopening_problems()
+            if problems:
+                raise ValidationError({"completed": problems})
+
+    def _take_date_of(self, meeting: Meeting) -> None:
+        """The report-back is on the meeting's day. A date typed as well must be that day, or
+        a vague date the day falls in ("October 2008" for 14 October 2008), which it keeps
+        printing as the paper wrote it."""
+        typed, precision, day = self.due_on, self.due_precision, meeting.date
+        if typed is None:
+            precision = Precision.DAY
+        elif typed != day and not _falls_in(day, typed, precision):
+            raise ValidationError(
+                {
+                    "due_on": f"The meeting chosen is on {day:%-d %B %Y}, not "
+                    f"{format_fuzzy_date(typed, precision)}: leave the date blank to take the "
+                    "meeting's date, or choose another meeting"
+                }
+            )
+        self.due_on, self.due_precision = day, precision
+
+    def _stored_completed(self) -> bool:
+        if self.pk is None:
+            return False
+        return ReportBack.objects.filter(pk=self.pk, completed=True).exists()
+
+    def _others(self):
+        return ReportBack.objects.filter(action_plan=self.action_plan_id).exclude(pk=self.pk)
+
+    def _before_this(self) -> Q:
+        """The report-backs of the plan due before this one (the order they are numbered in)."""
+        if self.pk is None:
+            return Q(due_on__lte=self.due_on)
+        return Q(due_on__lt=self.due_on) | Q(due_on=self.due_on, pk__lt=self.pk)
+
+    def place_in_schedule(self) -> int:
+        """The number this report-back takes among the plan's, in date order."""
+        return self._others().filter(self._before_this()).count() + 1
+
+    def completion_problems(self) -> list[str]:
+        """Why this report-back cannot be marked completed yet, if it cannot."""
+        from .recommendations import RecommendationPart  # builds on this module
+
+        problems = [
+            f"The {ordinal(earlier.sequence)} report-back ({earlier.due_display}) must be "
+            "completed first."
+            for earlier in self._others().filter(self._before_this(), completed=False)
+        ]
+        awaiting = RecommendationPart.objects.filter(
+            recommendation__action_plan=self.action_plan_id, response__isnull=True
+        ).select_related("recommendation")
+        if awaiting:
+            problems.append(
+                "The cabinet has not yet responded to "
+                + ", ".join(str(part) for part in awaiting)
+                + "."
+            )
+        for rule in self.completion_rules:
+            problems.extend(rule(self))
+        return problems
+
+    def reopening_problems(self) -> list[str]:
+        """Why this completed report-back cannot be reopened: a later one is completed."""
+        later = self._others().filter(completed=True).exclude(self._before_this())
+        return [
+            f"The {ordinal(row.sequence)} report-back ({row.due_display}) is completed: reopen "
+            "it first."
+            for row in later
+        ]
 
     @property
     def due_display(self) -> str:
         return format_fuzzy_date(self.due_on, self.due_precision)
+
+
+# The days of the month each vague part of it covers.
+PART_DAYS = {
+    Precision.EARLY: range(1, 11),
+    Precision.MID: range(11, 21),
+    Precision.MID_LATE: range(11, 32),
+    Precision.LATE: range(21, 32),
+    Precision.MONTH: range(1, 32),
+}
+
+
+def _falls_in(day: datetime.date, vague: datetime.date, precision: str) -> bool:
+    """`day` is one of the days a vague date (its first day and precision) could mean."""
+    same_month = (day.year, day.month) == (vague.year, vague.month)
+    return same_month and day.day in PART_DAYS.get(precision, ())

@@ -68,6 +68,10 @@ class Recommendation(Versioned, SoftDeletable):
 
     class Meta:
         ordering = ["action_plan_id", "position", "letter"]
+        indexes = [
+            # A plan's recommendations in order, for every list in plan order.
+            models.Index(fields=["action_plan", "position"], name="recommendation_plan_order"),
+        ]
         constraints = [
             # A deleted recommendation gives up its letter; restoring it checks it is free.
             models.UniqueConstraint(

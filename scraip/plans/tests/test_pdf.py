@@ -22,7 +22,8 @@ from scraip.plans.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-A4_POINTS = (595.28, 841.89)
+# A4 landscape: five columns of prose wrap into a third fewer lines than on a portrait page.
+A4_LANDSCAPE_POINTS = (841.89, 595.28)
 TABLE_HEADER = "Recommendation Cabinet member Response Timetable Lead officer"
 RUNNING_HEADER = "SCRAIP: Review of Partnerships"
 
@@ -94,12 +95,12 @@ def responded_plan(plan, part_a, part_b, committee, cabinet_a, cabinet_b, lead_o
     return plan
 
 
-def test_pdf_is_a4(client, officer, responded_plan):
+def test_pdf_is_a4_landscape(client, officer, responded_plan):
     reader = fetch_pdf(client, officer, responded_plan)
     for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert width == pytest.approx(A4_POINTS[0], abs=1)
-        assert height == pytest.approx(A4_POINTS[1], abs=1)
+        assert width == pytest.approx(A4_LANDSCAPE_POINTS[0], abs=1)
+        assert height == pytest.approx(A4_LANDSCAPE_POINTS[1], abs=1)
 
 
 def test_first_page_has_heading_block_and_report_back_dates_as_written(
@@ -213,3 +214,82 @@ def test_scrutiny_officer_prints_their_own_draft(client, officer, authority, com
     draft = ActionPlanFactory(authority=authority, committee=committee, title="Draft review")
     texts = page_texts(fetch_pdf(client, officer, draft))
     assert "Report title Draft review" in texts[0]
+
+
+def test_each_sub_parts_timetable_and_lead_officer_are_numbered_beside_its_response(
+    client, officer, responded_plan
+):
+    """One row per recommendation, as the paper SCRAIP: each sub-part's answer, timetable and
+    lead officer carry its numeral, and a timetable breaks only between words."""
+    text = " ".join(page_texts(fetch_pdf(client, officer, responded_plan)))
+    assert "(i) March 2027 (ii) Mid/Late September 2027 (i) Liam Lead (ii) Liam Lead" in text
+
+
+def test_the_plan_ends_with_the_notes_on_completing_it(client, officer, responded_plan):
+    """Seed 001's footnotes, in SCRAIP's words, after the last recommendation."""
+    text = " ".join(page_texts(fetch_pdf(client, officer, responded_plan)))
+    notes = text.index("Notes on completing this plan")
+    assert notes > text.index("Recommendation C That a scrutiny sub-group be set up.")
+    for column in (
+        "Recommendation:",
+        "Cabinet member:",
+        "Response:",
+        "Timetable:",
+        "Lead officer:",
+    ):
+        assert column in text[notes:]
+    assert (
+        "A rejection gives the reasons for it and leaves the timetable and lead officer empty"
+        in text
+    )
+    assert "names the timetable and the lead officer" in text
+    assert "The committee hears what has been done on the dates to report back" in text
+
+
+@pytest.fixture
+def draft_with_deadline(authority, committee, portfolio_a):
+    """A draft carrying the day the cabinet is due to receive it, so a deadline is worked out,
+    with long recommendations running over pages and none answered."""
+    draft = ActionPlanFactory(
+        authority=authority, committee=committee, title="Draft review", status="draft"
+    )
+    draft.set_received_on(datetime.date(2026, 12, 1))
+    draft.save()
+    filler = "The review group heard evidence from partners across the borough. " * 8
+    for number in range(1, 25):
+        recommendation = RecommendationFactory(
+            action_plan=draft,
+            letter=f"D{number}",
+            position=number,
+            portfolio=portfolio_a,
+            text=f"Draft recommendation {number}. {filler}",
+        )
+        PartFactory(recommendation=recommendation)
+    return draft
+
+
+def test_a_draft_is_marked_on_every_page_and_shows_no_deadline_or_response_status(
+    client, officer, draft_with_deadline
+):
+    texts = page_texts(fetch_pdf(client, officer, draft_with_deadline))
+    assert len(texts) > 1
+    for number, text in enumerate(texts, start=1):
+        assert "DRAFT" in text, f"no DRAFT marking on page {number}"
+    text = " ".join(texts)
+    assert "DRAFT: this document is not final." in texts[0]
+    assert "Draft recommendation 24." in text
+    assert draft_with_deadline.response_deadline is not None
+    assert "Response due by" not in text
+    assert "Awaiting response" not in text
+    assert "Notes on completing this plan" in texts[-1]
+
+
+def test_once_sent_the_same_plan_shows_its_deadline_and_what_awaits_a_response(
+    client, officer, draft_with_deadline
+):
+    ActionPlan = type(draft_with_deadline)
+    ActionPlan.objects.filter(pk=draft_with_deadline.pk).update(status="awaiting_response")
+    text = " ".join(page_texts(fetch_pdf(client, officer, draft_with_deadline)))
+    assert "DRAFT" not in text
+    assert "Response due by 1 February 2027" in text
+    assert "Awaiting response." in text

@@ -39,8 +39,10 @@ PLAN_LIST = 12
 # Plan; person; held portfolios; report-backs (with meetings); recommendations (with
 # portfolios); parts (with responses, lead officers, responders); portfolio terms (with holders).
 PLAN_DETAIL = 13
-# Plan; person; report-backs; recommendations; parts; portfolio terms.
-PLAN_PDF = 11
+# Plan; person; report-backs; recommendations; parts; portfolio terms; and the document's own
+# fetch of the plan by id and count of its parts (scraip.common.pdfjobs decides from it whether
+# to print now or in the background).
+PLAN_PDF = 13
 # Person; part count; filter choices: portfolios, lead officers; page of parts (with plans,
 # portfolios, responses and lead officers).
 RECOMMENDATION_LIST = 11

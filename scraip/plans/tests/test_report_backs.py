@@ -1,8 +1,10 @@
 """The report-back schedule: 1st, 2nd, 3rd… updates with dates as vague as the papers give."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from scraip.councils.tests.factories import MeetingFactory
@@ -165,3 +167,128 @@ def test_ordinals_past_twenty_read_as_written(plan):
         "22nd",
         "111th",
     ]
+
+
+# Report-backs and meetings agree (issue 12.1).
+
+
+def test_a_date_disagreeing_with_the_meeting_is_refused_and_one_within_it_kept_as_written(
+    client, officer, plan
+):
+    meeting = MeetingFactory(committee=plan.committee, date=datetime.date(2027, 1, 12))
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    page = client.post(url, rows("27 November 2007", **{"report_backs-0-meeting": meeting.pk}))
+    assert page.status_code == 200
+    assert (
+        "The meeting chosen is on 12 January 2027, not 27 November 2007: leave the date blank"
+        in page.content.decode()
+    )
+    assert not plan.report_backs.exists()
+    client.post(url, rows("January 2027", **{"report_backs-0-meeting": meeting.pk}))
+    report_back = plan.report_backs.get()
+    assert (report_back.due_on, report_back.due_display) == (meeting.date, "January 2027")
+
+
+def test_a_meeting_moved_takes_its_report_backs_with_it_in_date_order(client, officer, plan):
+    meeting = MeetingFactory(committee=plan.committee, date=datetime.date(2027, 1, 12))
+    first = ReportBack.objects.create(
+        action_plan=plan, sequence=1, due_on=meeting.date, meeting=meeting
+    )
+    second = ReportBack.objects.create(
+        action_plan=plan, sequence=2, due_on=datetime.date(2027, 3, 1)
+    )
+    client.force_login(officer)
+    client.post(
+        reverse("followup:meeting_edit", args=[meeting.pk]),
+        {
+            "committee": plan.committee_id,
+            "date_0": "4",
+            "date_1": "5",
+            "date_2": "2027",
+            "place": "",
+            "status": "scheduled",
+            "loaded_version": meeting.version,
+        },
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.due_on, first.sequence, second.sequence) == (datetime.date(2027, 5, 4), 2, 1)
+
+
+def completing(*rows_done, initial, ids):
+    data = rows(*rows_done, initial=initial)
+    for index, pk in enumerate(ids):
+        data[f"report_backs-{index}-id"] = pk
+    return data
+
+
+def test_report_backs_are_completed_in_order_and_reopened_in_reverse(client, officer, plan):
+    first = ReportBack.objects.create(
+        action_plan=plan, sequence=1, due_on=datetime.date(2027, 1, 12)
+    )
+    second = ReportBack.objects.create(
+        action_plan=plan, sequence=2, due_on=datetime.date(2027, 3, 1)
+    )
+    client.force_login(officer)
+    url = reverse("plans:report_backs_edit", args=[plan.pk])
+    data = completing("12 January 2027", "1 March 2027", initial=2, ids=[first.pk, second.pk])
+    page = client.post(url, {**data, "report_backs-1-completed": "on"})
+    assert "The 1st report-back (12 January 2027) must be completed first." in page.content.decode()
+    assert not ReportBack.objects.filter(completed=True).exists()
+    client.post(url, {**data, "report_backs-0-completed": "on"})
+    client.post(url, {**data, "report_backs-0-completed": "on", "report_backs-1-completed": "on"})
+    assert list(plan.report_backs.values_list("completed", flat=True)) == [True, True]
+    page = client.post(url, {**data, "report_backs-1-completed": "on"})  # reopen the 1st only
+    assert (
+        "The 2nd report-back (1 March 2027) is completed: reopen it first." in page.content.decode()
+    )
+
+
+def test_a_report_back_is_not_completed_while_responses_are_outstanding(
+    client, officer, plan, part_a
+):
+    report_back = ReportBack.objects.create(
+        action_plan=plan, sequence=1, due_on=datetime.date(2027, 1, 12)
+    )
+    client.force_login(officer)
+    page = client.post(
+        reverse("plans:report_backs_edit", args=[plan.pk]),
+        {
+            **completing("12 January 2027", initial=1, ids=[report_back.pk]),
+            "report_backs-0-completed": "on",
+        },
+    )
+    assert (
+        "The cabinet has not yet responded to Recommendation A (i), Recommendation A (ii)."
+        in page.content.decode()
+    )
+    report_back.refresh_from_db()
+    assert not report_back.completed
+
+
+def test_saved_report_backs_disagreeing_with_their_meetings_are_put_right(plan):
+    migration = import_module("scraip.plans.migrations.0003_report_backs_on_their_meetings_day")
+    meeting = MeetingFactory(committee=plan.committee, date=datetime.date(2027, 1, 14))
+    within = ReportBack.objects.create(
+        action_plan=plan,
+        sequence=1,
+        due_on=datetime.date(2027, 1, 1),
+        due_precision="month",
+        meeting=meeting,
+    )
+    elsewhere = ReportBack.objects.create(
+        action_plan=plan, sequence=2, due_on=datetime.date(2007, 11, 27), meeting=meeting
+    )
+    migration.tie_report_backs_to_their_meetings_day(django_apps, None)
+    within.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert (within.due_on, within.due_display, within.meeting) == (
+        meeting.date,
+        "January 2027",
+        meeting,
+    )
+    assert (elsewhere.due_on, elsewhere.meeting) == (datetime.date(2007, 11, 27), None)
+    assert elsewhere.history.latest().history_change_reason == (
+        "Untied from the meeting of 14 January 2027: dates disagreed"
+    )

@@ -4,19 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
+from scraip.common import pdfjobs
 from scraip.common.history import history_entries
-from scraip.common.pdf import render_pdf
 from scraip.common.softdelete import restore, soft_delete
 from scraip.common.views import saved, submitted
 from scraip.councils.forms import committees_for
 from scraip.councils.rules import authorities_for, person_of
 
-from .. import services
+from .. import documents, services
 from ..filters import ActionPlanFilter
 from ..forms import (
     ActionPlanForm,
@@ -89,16 +88,12 @@ def plan_detail(request, pk):
 
 
 @login_required
-def plan_pdf(request, pk):
-    """Permission: plans.view_actionplan. The SCRAIP laid out as the committee papers show it."""
+def plan_pdf(request, pk, job=None, download=False):
+    """Permission: plans.view_actionplan. The SCRAIP laid out as the committee papers show it; a
+    long one is made in the background, and its progress page and download (`job`) check the
+    same permission."""
     plan = get_plan_for_user(request, pk)
-    recommendations, report_backs = plan_detail_queryset(plan)
-    return render_pdf(
-        request,
-        "plans/pdf/action_plan.html",
-        {"plan": plan, "recommendations": recommendations, "report_backs": report_backs},
-        filename=f"scraip-{slugify(plan.title)[:60]}.pdf",
-    )
+    return pdfjobs.serve(request, documents.action_plan, plan.pk, job=job, download=download)
 
 
 @login_required

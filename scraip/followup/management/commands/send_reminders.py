@@ -2,7 +2,9 @@
 
     15 7 * * *  cd /srv/scraip && .venv/bin/python manage.py send_reminders
 
-Running it more than once on a day sends nothing twice (see scraip.reminders).
+Running it more than once on a day sends nothing twice (see scraip.followup.reminders). Anyone
+it could not email (no address, or a deactivated sign-in) is listed with the reason after the
+count, so cron's mail of the output says who still needs chasing.
 """
 
 import datetime
@@ -33,6 +35,15 @@ class Command(BaseCommand):
             raise CommandError("Give --date as YYYY-MM-DD, for example 2026-11-23.") from None
         responses, updates = reminders.send_all(today)
         self.stdout.write(
-            f"Sent {responses} response reminder{'s' if responses != 1 else ''} and "
-            f"{updates} update reminder{'s' if updates != 1 else ''} for {today:%-d %B %Y}."
+            f"Sent {responses.count} response reminder{'s' if responses.count != 1 else ''} and "
+            f"{updates.count} update reminder{'s' if updates.count != 1 else ''} for "
+            f"{today:%-d %B %Y}."
         )
+        not_reached = responses.not_reached + updates.not_reached
+        if not_reached:
+            self.stdout.write(
+                f"Not emailed ({len(not_reached)}): give them their reminder another way, or "
+                "add their email address in the admin."
+            )
+            for entry in not_reached:
+                self.stdout.write(f"- {entry}")

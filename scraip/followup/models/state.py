@@ -1,0 +1,189 @@
+"""Where each tracked item stands, answered by the database.
+
+    items = with_state(Outcome.objects.filter(...))    # any kind's queryset
+    items = FollowedPart.objects.listed()              # plan items: with_state() and more
+    items.filter(needs_attention=True)                 # decided in SQL
+    page = list(items[:20]); attach_latest(page)       # only the rows shown are read
+
+`with_state` annotates every item with:
+
+- `latest_update_pk`, `latest_status`, `latest_reported_on`: its latest progress update (by the
+  day it was reported, then the latest entered), that update's status ("" when there is none
+  yet) and the day it was reported;
+- `latest_verdict_pk`, `latest_verdict_kind`: the committee's latest verdict (by meeting date) and
+  its kind ("" when there is none);
+- `closed`: the latest verdict closed it (only the committee closes an item);
+- `standing`: where it stands for the charts: "closed", "no_update" or the latest status
+  (scraip.followup.models.Standing);
+- `target_on`: its current target date; `past_target`: that date has passed and the item is
+  neither closed nor reported implemented;
+- `needs_attention`: open and reported off track, or past its target;
+- `lead_pk`: the person who owes its updates.
+
+Plan items add their next report-back (FollowedPartQuerySet.with_state): `next_report_back_pk`,
+`next_due` and `owes_update`.
+
+Why subqueries and not columns kept up to date: an item's state depends on rows that three apps
+write and remove (plans change responses, timetables and report-back schedules; followup
+records updates, verdicts and target dates; partnerships keep their outcomes' targets; soft
+delete and restore take any of them away and bring them back). A table kept in step would need
+every one of those paths, the admin and bulk loaders included, to remember to update it, and a
+command to repair it when one forgot. Computed here, the state cannot disagree with its inputs.
+Each subquery is an index seek per item ((content_type, object_id, reported_on) on updates,
+(content_type, object_id, meeting) on verdicts), and the pages apply them only to the rows they
+filter, count or show.
+
+Extending: several lead officers per item (issue 10) change a kind's `lead_lookup` (the
+`lead_pk` annotation) and its queryset's `led_by` filter; council-named statuses mapped onto the
+lifecycle change `_standing` (and the conditions on `latest_status` below) alone.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .progress import ProgressUpdate, Standing, Verdict
+
+# The annotations with_state adds, for reading them back with .values().
+STATE_FIELDS = (
+    "latest_update_pk",
+    "latest_status",
+    "latest_reported_on",
+    "latest_verdict_pk",
+    "latest_verdict_kind",
+    "closed",
+    "standing",
+    "target_on",
+    "past_target",
+    "needs_attention",
+    "lead_pk",
+)
+
+CLOSED = Verdict.Kind.CLOSED
+OFF_TRACK = ProgressUpdate.Status.OFF_TRACK
+IMPLEMENTED = ProgressUpdate.Status.IMPLEMENTED
+
+
+def about_outer_item(model, kind) -> QuerySet:
+    """Live rows of `model` (updates, verdicts…) about the item of the outer query."""
+    content_type = ContentType.objects.get_for_model(kind)
+    return model.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+
+
+def updates_newest_first(kind) -> QuerySet:
+    return about_outer_item(ProgressUpdate, kind).order_by("-reported_on", "-pk")
+
+
+def verdicts_newest_first(kind) -> QuerySet:
+    return about_outer_item(Verdict, kind).order_by("-meeting__date", "-pk")
+
+
+def _first(rows: QuerySet, field: str) -> Subquery:
+    return Subquery(rows.values(field)[:1])
+
+
+def flag(condition: Q) -> Case:
+    """True or false (never null) as `condition` holds."""
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+
+
+def is_open() -> Q:
+    return ~Q(latest_verdict_kind=CLOSED)
+
+
+def _standing() -> Case:
+    return Case(
+        When(latest_verdict_kind=CLOSED, then=Value(Standing.CLOSED.value)),
+        When(latest_status="", then=Value(Standing.NO_UPDATE.value)),
+        default=F("latest_status"),
+        output_field=CharField(),
+    )
+
+
+# The conditions below are written cheapest first (the target date is a column, the status one
+# subquery, "open" a subquery with a join): SQLite tests them in the order written and stops as
+# soon as the answer is known (PostgreSQL orders them by cost itself).
+
+
+def past_target_q(today: datetime.date) -> Q:
+    return Q(target_on__lt=today) & ~Q(latest_status=IMPLEMENTED) & is_open()
+
+
+def attention_q(today: datetime.date) -> Q:
+    return (
+        (Q(target_on__lt=today) & ~Q(latest_status=IMPLEMENTED)) | Q(latest_status=OFF_TRACK)
+    ) & is_open()
+
+
+def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
+    """`queryset` (of one kind of tracked item) with each item's state annotated."""
+    today = today or timezone.localdate()
+    kind = queryset.model
+    updates, verdicts = updates_newest_first(kind), verdicts_newest_first(kind)
+    lookup = kind.lead_lookup
+    return queryset.annotate(
+        latest_update_pk=_first(updates, "pk"),
+        latest_status=Coalesce(_first(updates, "status"), Value(""), output_field=CharField()),
+        latest_reported_on=_first(updates, "reported_on"),
+        latest_verdict_pk=_first(verdicts, "pk"),
+        latest_verdict_kind=Coalesce(
+            _first(verdicts, "verdict"), Value(""), output_field=CharField()
+        ),
+        target_on=F(kind.target_lookup or kind.target_fields[0]),
+        lead_pk=F(lookup) if lookup else Value(None, output_field=IntegerField()),
+    ).annotate(
+        closed=flag(~is_open()),
+        standing=_standing(),
+        past_target=flag(past_target_q(today)),
+        needs_attention=flag(attention_q(today)),
+    )
+
+
+def state_of(item, name: str):
+    """One annotation of `item`: from the row when it was read with with_state, else read now
+    (one query, not kept, so an item fetched on its own never reports a stale state)."""
+    if name in item.__dict__:
+        return item.__dict__[name]
+    kind = type(item)
+    row = with_state(kind._base_manager.filter(pk=item.pk)).values(name).first()
+    return row[name] if row else None
+
+
+def attach_latest(
+    *lists,
+    updates: tuple[str, ...] = ("latest_update_pk",),
+    verdicts: tuple[str, ...] = ("latest_verdict_pk",),
+) -> None:
+    """Read the updates and verdicts that the items in these lists (read with with_state) point
+    at, in two queries, for their rows to print without reading every update: by default each
+    item's latest update and latest verdict (templates/includes/progress_status.html). Each
+    `<name>_pk` annotation named becomes the record `attached_<name>`."""
+    items = [item for rows in lists for item in rows]
+    for model, names, related in (
+        (ProgressUpdate, updates, "reported_by"),
+        (Verdict, verdicts, "meeting"),
+    ):
+        wanted = {getattr(item, name) for item in items for name in names} - {None}
+        records = model.objects.select_related(related).in_bulk(wanted)
+        for item in items:
+            for name in names:
+                setattr(
+                    item, f"attached_{name.removesuffix('_pk')}", records.get(getattr(item, name))
+                )
