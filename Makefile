@@ -25,11 +25,14 @@ install: $(VENV)/.installed
 
 assets: static/dist/scraip.css
 
+# The demo runs as production does, with debug off: WhiteNoise serves the collected static files
+# and errors get the production pages (a 404 lists no URL patterns).
 demo: install assets
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py collectstatic --noinput --clear --verbosity 0
 	@echo "Serving SCRAIP on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=0 $(BIN)/gunicorn scraip.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # One test process per core (pytest-xdist); each has its own test database.
 PYTEST_ARGS ?= -n auto

@@ -10,6 +10,13 @@ class PartnershipsConfig(AppConfig):
 
         from .models import Outcome
 
-        register(Link("Partnerships", "partnerships:list", order=60))
+        register(
+            Link(
+                "Partnerships",
+                "partnerships:list",
+                order=60,
+                permission="partnerships.view_register",
+            )
+        )
         # An agreed outcome's progress is followed like an accepted recommendation's.
         registry.register(Outcome, slug="outcome")

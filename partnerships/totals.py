@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from scraip.common.money import format_money
+
 from .models import Contribution, financial_year_label
 
 ZERO = Decimal("0")
@@ -44,7 +46,7 @@ def _number(value: Decimal) -> str:
 
 
 def money_display(amount: Decimal) -> str:
-    return f"£{amount:,.2f}".replace(".00", "") if amount else "None"
+    return format_money(amount) if amount else "None"
 
 
 @dataclass

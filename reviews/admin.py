@@ -5,7 +5,6 @@ cost lines inlines use the pages' own formsets, which ask them)."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from simple_history.admin import SimpleHistoryAdmin
 
 from scraip.common.admin import NoHardDeleteAdmin
 
@@ -37,6 +36,7 @@ class ReviewMemberInline(admin.TabularInline):
     fk_name = "review"
     extra = 0
     autocomplete_fields = ["councillor"]
+    can_delete = False  # no hard delete from the admin: members are changed on the review's pages
 
 
 class ReviewStatusChangeInline(admin.TabularInline):
@@ -55,11 +55,13 @@ class CostItemInline(admin.TabularInline):
     model = CostItem
     formset = BaseCostItemFormSet
     extra = 0
+    can_delete = False  # no hard delete from the admin: cost lines are changed on the review's page
 
 
 class ReviewActionPlanInline(admin.TabularInline):
     model = ReviewActionPlan
     extra = 0
+    can_delete = False  # no hard delete from the admin
     raw_id_fields = ["action_plan", "created_by"]
 
 
@@ -132,6 +134,7 @@ class ActivityPartInline(admin.StackedInline):
     form = ActivityPartForm
     formset = BaseActivityPartFormSet
     extra = 0
+    can_delete = False  # no hard delete from the admin: parts are changed on the activity's page
 
 
 class ActivityAdminForm(forms.ModelForm):
@@ -162,7 +165,7 @@ class ActivityAdmin(NoHardDeleteAdmin):
 
 
 @admin.register(Witness)
-class WitnessAdmin(SimpleHistoryAdmin):
+class WitnessAdmin(NoHardDeleteAdmin):
     list_display = ["__str__", "role", "organisation", "part"]
     search_fields = ["person__name", "organisation", "role", "topics"]
     raw_id_fields = ["person", "part"]

@@ -7,4 +7,6 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from scraip.common.navigation import Link, register
 
-        register(Link("Reviews", "reviews:programme", order=50))
+        register(
+            Link("Reviews", "reviews:programme", order=50, permission="reviews.view_programmes")
+        )

@@ -62,6 +62,7 @@ class NetworkFilter(django_filters.FilterSet):
     stage = django_filters.ChoiceFilter(
         choices=Stage.choices,
         method="filter_stage",
+        label="Stage",
         empty_label="Any stage",
         widget=_select(),
     )

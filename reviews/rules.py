@@ -35,6 +35,12 @@ def scrutiny_officer_of_lead_authority(user, review):
     )
 
 
+@rules.predicate
+def officer_of_lead_authority(user, review):
+    person = person_of(user)
+    return bool(person and review and person.authority_id == review.lead_authority_id)
+
+
 is_admin = rules.is_superuser
 
 # Review.objects.visible_to and changeable_by ask the same in the database (tested alike).
@@ -44,5 +50,12 @@ can_change_review = is_admin | supports_review | scrutiny_officer_of_lead_author
 rules.add_perm("reviews.add_review", is_admin | is_scrutiny_officer)
 rules.add_perm("reviews.view_review", can_view_review)
 rules.add_perm("reviews.change_review", can_change_review)
+# A joint review's lead council and the councils taking part are the lead council's to change:
+# a partner council's officer cannot make their own council the lead, or drop the lead.
+lead_council_changes = is_admin | (can_change_review & officer_of_lead_authority)
+rules.add_perm("reviews.change_review_councils", lead_council_changes)
+# So are the members from councils other than one's own: a partner council's officer adds and
+# removes only their own council's councillors (services.review_members_remit_problem).
+rules.add_perm("reviews.change_other_councils_members", lead_council_changes)
 # The shared work programmes, the summary of any review in them, and the directory of witnesses.
 rules.add_perm("reviews.view_programmes", is_admin | has_person)

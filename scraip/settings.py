@@ -82,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # What someone signed in is sent is theirs alone: never stored by a cache or the browser.
+    "scraip.common.middleware.PrivateNoStoreMiddleware",
+    # A form posted twice (a double click) saves once and lands where the first post did.
+    "scraip.common.idempotency.IdempotentPostMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -130,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# A link to choose a password (an invitation, or "Forgot your password?") works once, for 3 days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 LOGIN_REDIRECT_URL = "plans:home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -140,8 +146,9 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["scraip.formats"]
 
 STATIC_URL = "static/"
-# collectstatic fills this in production; elsewhere whitenoise serves straight from static/.
-STATIC_ROOT = BASE_DIR / "staticfiles" if PRODUCTION else None
+# collectstatic fills this, and WhiteNoise serves it with debug off (production, `make demo`);
+# with DJANGO_DEBUG=1 WhiteNoise serves straight from static/ instead.
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("SCRAIP_MEDIA_ROOT", default=BASE_DIR / "media")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from partnerships.tests.factories import access_objects as partnership_objects
 from reviews.tests.factories import access_objects as review_objects
 from scraip.common.models import PdfJob
+from scraip.councils.tests.factories import access_objects as setup_objects
 from scraip.followup.tests.factories import access_objects as follow_up_objects
 from scraip.plans.tests.factories import (
     RecommendationFactory,
@@ -34,6 +35,7 @@ def objects(plan, part_a, part_b, cabinet_a, lead_officer_person, officer, setti
         "deleted_recommendation": [deleted_recommendation.pk],
         **review_objects(authority=plan.authority, committee=plan.committee),
         **follow_up_objects(plan=plan, part=part_b, response=response, officer=officer),
+        **setup_objects(authority=plan.authority, officer=officer),
         **partnership_objects(
             authority=plan.authority,
             lead_officer_person=lead_officer_person,

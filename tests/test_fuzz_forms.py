@@ -33,6 +33,18 @@ from tests.test_access import PERSONAS, RULES, walk
 # route: every (persona, object) pair whose page posts a form; each pair is fuzzed separately.
 FORM_VIEWS = {
     "login": [("anonymous", None)],
+    "password_reset": [("anonymous", None)],
+    "password_change": [("officer", None)],
+    # Setting up a council: the officer persona is its administrator (tests/conftest.py).
+    "councils:committee_add": [("officer", "authority")],
+    "councils:committee_edit": [("officer", "setup_committee")],
+    "councils:portfolio_add": [("officer", "authority")],
+    "councils:portfolio_edit": [("officer", "setup_portfolio")],
+    "councils:term_add": [("officer", "setup_portfolio")],
+    "councils:term_end": [("officer", "setup_term")],
+    "councils:person_add": [("officer", "authority")],
+    "councils:person_edit": [("officer", "setup_person")],
+    "councils:bulk_upload": [("officer", "bulk_people")],
     "plans:plan_create": [("officer", None)],
     "plans:plan_edit": [("officer", "plan")],
     "plans:plan_send": [("officer", "draft_plan")],
@@ -401,6 +413,7 @@ def test_no_posted_body_causes_a_server_error(personas, form_objects, route, per
 IMPORT_VIEWS = {
     "followup:plan_tracker_import": ("officer", "plan"),
     "followup:committee_tracker_import": ("officer", "committee"),
+    "councils:bulk_upload": ("officer", "bulk_people"),
 }
 
 

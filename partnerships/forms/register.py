@@ -26,8 +26,8 @@ class PartnershipForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, f
     the model's."""
 
     fuzzy_fields = {
-        "starts": ("starts_on", "starts_precision"),
-        "ends": ("ends_on", "ends_precision"),
+        "starts": ("starts_on", "starts_precision", "starts_end"),
+        "ends": ("ends_on", "ends_precision", "ends_end"),
     }
     starts = FuzzyDateField(label="Start date (optional)", required=False)
     ends = FuzzyDateField(label="End date (optional)", required=False)

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from scraip.common.money import format_money, is_pounds
 from scraip.common.softdelete import NOT_DELETED
 from scraip.common.uploads import FileCheck, SafeUploadTo
 from scraip.councils.models import Person
@@ -177,7 +178,7 @@ class Contribution(PartnershipItem):
     @property
     def amount_display(self) -> str:
         if self.unit == self.Unit.POUNDS:
-            return f"£{self.amount:,.2f}"
+            return format_money(self.amount)
         return f"{self.amount.normalize():f} {self.get_unit_display().lower()}"
 
     def hours(self, hours_per_day: Decimal) -> Decimal:
@@ -236,6 +237,8 @@ class Benefit(PartnershipItem):
     def value_display(self) -> str:
         if self.value is None:
             return ""
+        if is_pounds(self.unit):
+            return format_money(self.value)
         number = f"{self.value.normalize():,f}"
         return f"{number} {self.unit}".strip()
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.fuzzydates import Precision, format_fuzzy_date, period_end_field
 from scraip.common.softdelete import (
     SoftDeletable,
     SoftDeleteQuerySet,
@@ -199,10 +199,12 @@ class Partnership(Versioned, SoftDeletable):
     starts_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.MONTH
     )
+    starts_end = period_end_field()
     ends_on = models.DateField(null=True, blank=True)
     ends_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.MONTH
     )
+    ends_end = period_end_field()
     governance = models.TextField("governance arrangements", blank=True)
     exit_strategy = models.TextField(blank=True)
     website = models.URLField("partnership's website", max_length=500, blank=True)
@@ -274,11 +276,11 @@ class Partnership(Versioned, SoftDeletable):
 
     @property
     def starts_display(self) -> str:
-        return format_fuzzy_date(self.starts_on, self.starts_precision)
+        return format_fuzzy_date(self.starts_on, self.starts_precision, self.starts_end)
 
     @property
     def ends_display(self) -> str:
-        return format_fuzzy_date(self.ends_on, self.ends_precision)
+        return format_fuzzy_date(self.ends_on, self.ends_precision, self.ends_end)
 
     @property
     def meets_definition(self) -> bool:

@@ -49,6 +49,12 @@ class CostItemForm(forms.ModelForm):
             self.fields[name].error_messages["max_digits"] = f"Enter {what}"
             self.fields[name].error_messages["max_decimal_places"] = f"Enter {what}"
             self.fields[name].error_messages["max_whole_digits"] = f"Enter {what}"
+        self.fields["activity"].error_messages["required"] = "Enter the activity"
+        self.fields["support_days"].error_messages["required"] = "Enter the support time in days"
+        self.fields["support_days"].error_messages["min_value"] = (
+            "The support time cannot be negative"
+        )
+        self.fields["day_rate"].error_messages["min_value"] = "The day rate cannot be negative"
         self.fields["borne_by"].queryset = Authority.objects.filter(
             pk__in=[authority.pk for authority in authorities]
         )
@@ -114,7 +120,7 @@ CostItemFormSet = forms.inlineformset_factory(
     CostItem,
     form=CostItemForm,
     formset=BaseCostItemFormSet,
-    extra=2,
+    extra=3,
     can_delete=True,
     max_num=60,
     absolute_max=60,

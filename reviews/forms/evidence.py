@@ -20,7 +20,7 @@ from .common import add_errors, person_label
 
 class ActivityForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
     field_order = ["kind", "title", "planned", "description", "held", "held_on", "notes"]
-    fuzzy_fields = {"planned": ("planned_on", "planned_precision")}
+    fuzzy_fields = {"planned": ("planned_on", "planned_precision", "planned_end")}
     planned = FuzzyDateField(
         label="Planned date",
         required=False,

@@ -46,6 +46,10 @@ class MemberForm(forms.ModelForm):
 
 
 class BaseMemberFormSet(forms.BaseInlineFormSet):
+    # Who is saving: the page sets it, so that a partner council's officer is refused changes
+    # to other councils' members (the admin's staff are not asked).
+    changed_by = None
+
     def get_queryset(self):
         if not hasattr(self, "_members"):
             self._members = super().get_queryset().select_related("councillor__authority")
@@ -72,6 +76,14 @@ class BaseMemberFormSet(forms.BaseInlineFormSet):
             for field, messages in fields.items():
                 for message in messages:
                     kept[index].add_error(field, message)
+        problem = services.review_members_remit_problem(
+            review=self.instance,
+            by=self.changed_by,
+            changed=[form.instance for form in kept if form.has_changed()],
+            removed=[form.instance for form in self.deleted_forms if form.instance.pk],
+        )
+        if problem:
+            raise forms.ValidationError(problem)
         super().clean()
 
     def save(self, commit=True):
@@ -82,6 +94,7 @@ class BaseMemberFormSet(forms.BaseInlineFormSet):
             members=[form.instance for form in self._kept()],
             changed=changed,
             removed=self.deleted_objects,
+            changed_by=self.changed_by,
         )
         return changed
 

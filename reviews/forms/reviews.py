@@ -48,7 +48,7 @@ class ReviewForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
         "cost_implications",
         "community_implications",
     ]
-    fuzzy_fields = {"report_due": ("report_due_on", "report_due_precision")}
+    fuzzy_fields = {"report_due": ("report_due_on", "report_due_precision", "report_due_end")}
     confirm_not_duplicate = forms.BooleanField(
         required=False,
         label="I have looked at these reviews and this one is not a duplicate",
@@ -194,6 +194,7 @@ class ReviewForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
                 reports_to=meeting,
                 due_on=review.report_due_on,
                 precision=review.report_due_precision,
+                end=review.report_due_end,
             )
         try:
             services.review_scope_check(

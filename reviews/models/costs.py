@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from scraip.common.softdelete import SoftDeletable
 from scraip.councils.models import Authority
 
 from .reviews import Review
@@ -15,8 +16,9 @@ from .reviews import Review
 SHARED_WITH_A_PAYER = "A shared cost is split between the councils: leave “Paid by” empty"
 
 
-class CostItem(models.Model):
-    """A line of the cost table (seed 003): support days at a day rate, shared or not."""
+class CostItem(SoftDeletable):
+    """A line of the cost table (seed 003): support days at a day rate, shared or not. A line
+    taken off the table is soft-deleted: its history keeps what it said."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="cost_items")
     activity = models.CharField(max_length=200, error_messages={"blank": "Enter the activity"})

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.fuzzydates import Precision, format_fuzzy_date, period_end_field
 from scraip.common.softdelete import (
     NOT_DELETED,
     SoftDeletable,
@@ -62,6 +62,7 @@ class Activity(Versioned, SoftDeletable):
     planned_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.DAY
     )
+    planned_end = period_end_field()
     held = models.BooleanField(default=False)
     held_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
@@ -98,7 +99,7 @@ class Activity(Versioned, SoftDeletable):
 
     @property
     def planned_display(self) -> str:
-        return format_fuzzy_date(self.planned_on, self.planned_precision)
+        return format_fuzzy_date(self.planned_on, self.planned_precision, self.planned_end)
 
     @property
     def label(self) -> str:

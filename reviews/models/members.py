@@ -5,12 +5,20 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from simple_history.models import HistoricalRecords
 
+from scraip.common.softdelete import (
+    NOT_DELETED,
+    SoftDeletable,
+    SoftDeleteQuerySet,
+    all_rows,
+    deleted_rows,
+    live_rows,
+)
 from scraip.councils.models import Person
 
 from .reviews import Review
 
 
-class ReviewMemberQuerySet(models.QuerySet):
+class ReviewMemberQuerySet(SoftDeleteQuerySet):
     def chairs(self):
         return self.filter(role=ReviewMember.Role.CHAIR).select_related("councillor")
 
@@ -27,8 +35,9 @@ class ReviewMemberQuerySet(models.QuerySet):
         )
 
 
-class ReviewMember(models.Model):
-    """A councillor on the task-and-finish group, from one of the participating councils."""
+class ReviewMember(SoftDeletable):
+    """A councillor on the task-and-finish group, from one of the participating councils. One
+    taken off the group is soft-deleted, so the group's history keeps who sat on it."""
 
     class Role(models.TextChoices):
         # In the order a council's members are listed.
@@ -57,18 +66,24 @@ class ReviewMember(models.Model):
     )
     history = HistoricalRecords()
 
-    objects = ReviewMemberQuerySet.as_manager()
+    objects = live_rows(ReviewMemberQuerySet)
+    all_objects = all_rows(ReviewMemberQuerySet)
+    deleted_objects = deleted_rows(ReviewMemberQuerySet)
 
     class Meta:
         ordering = ["review_id", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["review", "councillor"], name="unique_review_member"),
             models.UniqueConstraint(
-                fields=["review"], condition=Q(role="chair"), name="one_chair_per_review"
+                fields=["review", "councillor"], condition=NOT_DELETED, name="unique_review_member"
             ),
             models.UniqueConstraint(
                 fields=["review"],
-                condition=Q(role="vice_chair"),
+                condition=Q(role="chair") & NOT_DELETED,
+                name="one_chair_per_review",
+            ),
+            models.UniqueConstraint(
+                fields=["review"],
+                condition=Q(role="vice_chair") & NOT_DELETED,
                 name="one_vice_chair_per_review",
             ),
             models.CheckConstraint(

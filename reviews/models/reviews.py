@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.fuzzydates import Precision, format_fuzzy_date, latest_day, period_end_field
 from scraip.common.softdelete import (
     SoftDeletable,
     SoftDeleteQuerySet,
@@ -42,7 +42,6 @@ from scraip.followup.models import FollowedPart
 from scraip.followup.progress import prefetch_progress
 from scraip.plans.models import ActionPlan, Recommendation
 
-from ..fuzzy import latest_day
 from .vocabularies import ReviewStatus, Stage
 
 FIRST_PROGRAMME_YEAR, LAST_PROGRAMME_YEAR = 1990, 2200
@@ -59,14 +58,18 @@ def programme_year_label(year: int) -> str:
 
 
 def report_deadline_of(
-    *, reports_to: Meeting | None, due_on: datetime.date | None, precision: str
+    *,
+    reports_to: Meeting | None,
+    due_on: datetime.date | None,
+    precision: str,
+    end: datetime.date | None = None,
 ) -> datetime.date | None:
     """The last day a report-back can fall on: its meeting's date, or the end of the span its
     vague date covers ("December 2014" may still mean the 9th)."""
     if reports_to:
         return reports_to.date
     if due_on:
-        return latest_day(due_on, precision)
+        return latest_day(due_on, precision, end)
     return None
 
 
@@ -226,6 +229,7 @@ class Review(Versioned, SoftDeletable):
     report_due_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.MONTH
     )
+    report_due_end = period_end_field()
     reports_to_description = models.CharField(
         "who it reports back to",
         max_length=300,
@@ -307,6 +311,7 @@ class Review(Versioned, SoftDeletable):
             # The meeting, once arranged, is the report-back date.
             self.report_due_on = self.reports_to.date
             self.report_due_precision = Precision.DAY
+            self.report_due_end = self.reports_to.date
 
     @property
     def stage(self) -> Stage:
@@ -341,7 +346,7 @@ class Review(Versioned, SoftDeletable):
     def report_due_display(self) -> str:
         if self.reports_to:
             return f"{self.reports_to.date:%-d %B %Y}"
-        return format_fuzzy_date(self.report_due_on, self.report_due_precision)
+        return format_fuzzy_date(self.report_due_on, self.report_due_precision, self.report_due_end)
 
     @property
     def report_deadline(self) -> datetime.date | None:
@@ -350,6 +355,7 @@ class Review(Versioned, SoftDeletable):
             reports_to=self.reports_to,
             due_on=self.report_due_on,
             precision=self.report_due_precision,
+            end=self.report_due_end,
         )
 
     def councillors_to_offer(self):

@@ -14,7 +14,7 @@ from .evidence import (
     activity_save,
     activity_witnesses_save,
 )
-from .members import review_members_errors, review_members_save
+from .members import review_members_errors, review_members_remit_problem, review_members_save
 from .plans import review_create_action_plan
 from .reviews import (
     review_change_status,
@@ -38,6 +38,7 @@ __all__ = [
     "review_create",
     "review_create_action_plan",
     "review_members_errors",
+    "review_members_remit_problem",
     "review_members_save",
     "review_officers_check",
     "review_officers_save",

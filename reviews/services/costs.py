@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scraip.common.softdelete import soft_delete
 from scraip.common.versioning import save_versioned
 
 from ..models import CostItem, Review
@@ -68,7 +69,7 @@ def review_costs_save(
         save_versioned(review, loaded_version=loaded_version)
     for item in removed:
         item.refresh_from_db()  # the form may have blanked the copy it holds
-        item.delete()
+        soft_delete(record=item)
     for item in items:
         item.review = review
     rows_renumber(items, changed=items if changed is None else changed)

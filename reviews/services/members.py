@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from scraip.common.softdelete import soft_delete
+from scraip.councils.rules import person_of
+
 from ..models import Review, ReviewMember
 
 Errors = dict[int, dict[str, list[str]]]
@@ -64,6 +67,36 @@ def _check_substitutes(members: list[ReviewMember], errors: Errors) -> None:
             )
 
 
+def review_members_remit_problem(
+    *, review: Review, by, changed: Iterable[ReviewMember], removed: Iterable[ReviewMember]
+) -> str | None:
+    """Why `by` may not make these changes, if they may not: only the lead council's officers
+    add or remove members from other councils (a councillor replaced on a row counts as both).
+    Nobody given (a script, the demo loader) is not asked."""
+    if by is None or by.has_perm("reviews.change_other_councils_members", review):
+        return None
+    changed, removed = list(changed), list(removed)
+    stored = dict(
+        ReviewMember._base_manager.filter(
+            pk__in=[member.pk for member in [*changed, *removed] if member.pk]
+        ).values_list("pk", "councillor__authority_id")
+    )
+    touched = {stored.get(member.pk) for member in removed}
+    for member in changed:
+        now = member.councillor.authority_id
+        if member.pk is None:
+            touched.add(now)
+        elif stored.get(member.pk) != now:
+            touched |= {stored.get(member.pk), now}
+    person = person_of(by)
+    if touched - {None, person.authority_id if person else None}:
+        return (
+            f"Only officers of the lead council, {review.lead_authority}, may add or remove "
+            "members from other councils"
+        )
+    return None
+
+
 def _raise(errors: Errors) -> None:
     if errors:
         raise ValidationError(
@@ -83,20 +116,28 @@ def review_members_save(
     members: list[ReviewMember],
     changed: Iterable[ReviewMember] | None = None,
     removed: Iterable[ReviewMember] = (),
+    changed_by=None,
 ) -> None:
     """Make the group `members` (each checked on its own already): save those `changed` (all,
-    if not given) and remove those `removed`, refusing a group that breaks the rules above."""
+    if not given) and remove those `removed`, refusing a group that breaks the rules above or
+    changes `changed_by` may not make."""
     _raise(
         review_members_errors(participant_ids=review.participating_authority_ids, members=members)
     )
     to_save = list(members if changed is None else changed)
+    removed = list(removed)
+    problem = review_members_remit_problem(
+        review=review, by=changed_by, changed=to_save, removed=removed
+    )
+    if problem:
+        raise ValidationError(problem)
     # Substitutes move to their new member before anyone leaves; newcomers join after, so a
     # councillor removed and added again in one go is not listed twice for a moment.
     for member in to_save:
         if member.pk:
             member.save()
     for member in removed:
-        member.delete()
+        soft_delete(record=member)
     for member in to_save:
         if not member.pk:
             member.review = review

@@ -85,12 +85,32 @@ def review_create(*, review: Review, participants, committees, created_by) -> Re
 
 
 @transaction.atomic
-def review_save(*, review: Review, participants, committees, loaded_version: int) -> Review:
+def review_save(
+    *, review: Review, participants, committees, loaded_version: int, changed_by=None
+) -> Review:
+    """Save a review's scope. Given who is saving it, a change of the lead council or of the
+    councils taking part is refused unless they may make it (reviews.change_review_councils,
+    judged on the review as stored)."""
+    if changed_by is not None and review.pk:
+        _check_council_change(review, participants, changed_by)
     _check_scope(review, participants, committees)
     save_versioned(review, loaded_version=loaded_version)
     review.participating_authorities.set({*participants, review.lead_authority})
     review.commissioning_committees.set(committees)
     return review
+
+
+def _check_council_change(review: Review, participants, changed_by) -> None:
+    stored = Review.all_objects.get(pk=review.pk)
+    now_taking_part = {authority.pk for authority in participants} | {review.lead_authority_id}
+    changed = stored.lead_authority_id != review.lead_authority_id or (
+        now_taking_part != set(stored.participating_authorities.values_list("pk", flat=True))
+    )
+    if changed and not changed_by.has_perm("reviews.change_review_councils", stored):
+        raise WorkflowError(
+            f"Only officers of the lead council, {stored.lead_authority}, may change the lead "
+            "council or the councils taking part."
+        )
 
 
 def review_officers_check(

@@ -1,20 +1,14 @@
 from decimal import Decimal
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
+
+from scraip.common.money import format_money
 
 register = template.Library()
 
 
-@register.filter
-def money(amount: Decimal | None) -> str:
-    """£6,608.33, or £650 for whole pounds."""
-    if amount is None:
-        return "–"
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    pounds = intcomma(int(amount))
-    pence = int(amount * 100) % 100
-    return f"£{pounds}.{pence:02d}" if pence else f"£{pounds}"
+# The one money format (scraip.common.money), under the name the review templates use.
+register.filter("money", format_money)
 
 
 @register.filter

@@ -43,6 +43,9 @@ def part(letter, description, **extra):
         ("Early November 2014", datetime.date(2014, 11, 1), "early"),
         ("10 September 2014", datetime.date(2014, 9, 10), "day"),
         ("October 2014", datetime.date(2014, 10, 1), "month"),
+        ("August–October 2014", datetime.date(2014, 8, 1), "months"),
+        ("Q2 2014/15", datetime.date(2014, 7, 1), "quarter"),
+        ("Summer 2014", datetime.date(2014, 6, 1), "season"),
     ],
 )
 def test_a_session_is_planned_with_a_date_of_any_precision(

@@ -35,11 +35,21 @@ def test_seed_003s_table_shared_lines_split_and_the_rest_paid_by_each(three_pilo
         for name, days, shared in lines
     ]
     table = cost_table(items, authorities=three_pilots, default_day_rate=Decimal("650"))
-    # Shared: 8 days × £650 ÷ 3 = £1,733.33; each pilot's own: 7.5 days × £650 = £4,875.
-    assert [amount for _, amount in table.per_authority] == [Decimal("6608.33")] * 3
+    # Shared: 8 days × £650 = £5,200 ÷ 3; each pilot's own: 7.5 days × £650 = £4,875.
+    assert [amount for _, amount in table.per_authority] == [
+        Decimal("6608.34"),
+        Decimal("6608.33"),
+        Decimal("6608.33"),
+    ]
+    assert table.per_authority[1].arithmetic == "£5,200 ÷ 3 + £4,875 = £6,608.33"
+    # The total is the sum of the lines, and of what the pilots pay, to the penny.
     assert table.total == Decimal("19825.00")
-    assert table.total_days == Decimal("15.5")
-    assert table.cost_per_authority_is_equal
+    assert table.total == sum(line.cost for line in table.lines)
+    assert table.total == sum(cost.amount for cost in table.per_authority)
+    assert table.lines_arithmetic == "£1,300 + £1,950 + £5,850 + £1,950 + £4,875 + £3,900 = £19,825"
+    assert table.lines[2].arithmetic == "3 days × £650 × 3 councils = £5,850"
+    # Days bought: the shared 8 once, each pilot's own 7.5 three times.
+    assert table.total_days == Decimal("30.5")
     assert [line.payers_display for line in table.lines][:3] == [
         "Shared equally",
         "Shared equally",
@@ -58,6 +68,7 @@ def test_a_line_paid_by_one_council_costs_only_that_council(three_pilots):
         ),
     ]
     table = cost_table(items, authorities=three_pilots, default_day_rate=None)
+    assert table.total == Decimal("1500")
     assert dict((a.name, amount) for a, amount in table.per_authority) == {
         "Pilot 1": Decimal("300.00"),
         "Pilot 2": Decimal("900.00"),
@@ -104,9 +115,10 @@ def test_costs_are_entered_and_the_review_shows_totals_and_each_councils_cost(
     assert joint_review.day_rate == Decimal("300")
     page = page_text(client.get(joint_review.get_absolute_url()))
     # £1,800 shared three ways, plus £450 for each council's own evidence.
-    assert "Maidstone Borough Council £1,050" in page
-    assert "Tunbridge Wells Borough Council £1,050" in page
-    assert "Total (7.5 days of support) £3,150" in page
+    assert "Maidstone Borough Council £1,800 ÷ 3 + £450 = £1,050 £1,050" in page
+    assert "Tunbridge Wells Borough Council £1,800 ÷ 3 + £450 = £1,050 £1,050" in page
+    assert "1.5 days × £300 × 3 councils = £1,350" in page
+    assert "Total (10.5 days of support) £1,800 + £1,350 = £3,150 £3,150" in page
 
 
 def test_a_shared_cost_cannot_have_one_payer_and_every_line_needs_a_rate(

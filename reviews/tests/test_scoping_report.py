@@ -98,9 +98,11 @@ def test_the_pdf_reads_back_with_every_section_members_sessions_and_costs(
     assert "Maidstone – Councillors Ruth Ashdown and Kevin Doyle" in text
     assert "2. Session 2 – Mid/Late September 2014" in text
     assert "Witnesses: Witness A 10 09" in text
-    # 8 shared days at £350 split three ways, and 1.5 days paid by each council in full.
-    assert "Cost to Swale £1,458.33" in text
-    assert "Total 9.5 days £4,375" in text
+    # 8 shared days at £350 split three ways, and 1.5 days paid by each council in full: the
+    # total is the sum of the lines, and each council's cost shows its arithmetic.
+    assert "1.5 days × £350 × 3 councils = £1,575" in text
+    assert "Cost to Swale £2,800 ÷ 3 + £525 = £1,458.33" in text
+    assert "Total 12.5 days £2,800 + £1,575 = £4,375" in text
 
 
 def test_a_session_is_never_split_across_pages(client, officer, scoped_review):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from scraip.common.forms import hold_errors, posted_rows
 from scraip.common.softdelete import restore, soft_delete
 from scraip.common.views import saved, submitted
 from scraip.councils.models import Person
@@ -17,9 +18,12 @@ from .common import CHANGE, get_review_for_user
 
 
 def _activity_form(request, review, activity):
+    rows, adding_row = posted_rows(request, "parts")
     form = ActivityForm(request.POST or None, instance=activity, review=review)
-    formset = ActivityPartFormSet(request.POST or None, instance=activity, prefix="parts")
-    if (
+    formset = ActivityPartFormSet(rows, instance=activity, prefix="parts")
+    if adding_row:
+        hold_errors(form, formset)
+    elif (
         submitted(request, form)
         and formset.is_valid()
         and saved(
@@ -92,13 +96,16 @@ def activity_witnesses(request, pk):
         messages.error(request, "Give the activity its lettered parts before adding witnesses.")
         return redirect("reviews:activity_edit", activity.pk)
     people = list(Person.objects.select_related("authority").order_by("name"))
+    rows, adding_row = posted_rows(request, "witnesses")
     formset = WitnessFormSet(
-        request.POST or None,
+        rows,
         queryset=Witness.objects.of_activity(activity),
         prefix="witnesses",
         form_kwargs={"parts": parts, "people": people},
     )
-    if request.method == "POST" and formset.is_valid():
+    if adding_row:
+        hold_errors(formset)
+    elif request.method == "POST" and formset.is_valid():
         formset.save()
         messages.success(request, "Witnesses saved.")
         return redirect(f"{review.get_absolute_url()}#activity-{activity.pk}")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from scraip.common.forms import hold_errors, posted_rows
 from scraip.common.views import saved, submitted
 
 from .. import services
@@ -15,15 +16,18 @@ from .common import CHANGE, get_review_for_user
 def review_costs(request, pk):
     """Permission: reviews.change_review. Support days, day rates and who pays."""
     review = get_review_for_user(request, pk, CHANGE)
+    rows, adding_row = posted_rows(request, "costs")
     form = DayRateForm(request.POST or None, instance=review, prefix="review")
     formset = CostItemFormSet(
-        request.POST or None,
+        rows,
         instance=review,
         prefix="costs",
         form_kwargs={"authorities": list(review.participating_authorities.all())},
     )
     # The day rate first: once valid, it is the review's own for the lines without one.
-    if (
+    if adding_row:
+        hold_errors(form, formset)
+    elif (
         submitted(request, form)
         and formset.is_valid()
         and saved(

@@ -16,6 +16,7 @@ def review_members(request, pk):
     """Permission: reviews.change_review. Councillors of the councils taking part."""
     review = get_review_for_user(request, pk, CHANGE)
     formset = MemberFormSet(request.POST or None, instance=review, prefix="members")
+    formset.changed_by = request.user
     # The forms are built on first use, so their shared choices can be given now.
     members = [member for member in formset.get_queryset() if not member.is_substitute]
     formset.form_kwargs = {"councillors": list(review.councillors_to_offer()), "members": members}

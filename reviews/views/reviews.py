@@ -103,6 +103,7 @@ def review_edit(request, pk):
             participants=form.cleaned_data["participants"],
             committees=form.cleaned_data["commissioning_committees"],
             loaded_version=form.loaded_version,
+            changed_by=request.user,
         ),
     ):
         messages.success(request, "Review saved.")

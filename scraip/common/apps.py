@@ -10,7 +10,9 @@ class CommonConfig(AppConfig):
         from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from . import security
+        from . import limits, security
+
+        limits.apply_limits()
 
         user_logged_in.connect(security.record_sign_in, dispatch_uid="scraip-sign-in")
         user_login_failed.connect(security.record_failed_sign_in, dispatch_uid="scraip-failed")

@@ -4,13 +4,24 @@ import datetime
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Hidden, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.formats import date_format
 
-from .fuzzydates import EXAMPLES, FuzzyDateError, format_fuzzy_date, parse_fuzzy_date
+from .fuzzydates import (
+    EXAMPLES,
+    FuzzyDate,
+    FuzzyDateError,
+    Precision,
+    format_fuzzy_date,
+    latest_day,
+    parse_fuzzy_period,
+)
 from .history import changes_since
+from .idempotency import FIELD as SUBMISSION_FIELD
+from .idempotency import token_for
 
 
 class RealDateInputField(DateInputField):
@@ -31,7 +42,8 @@ class RealDateInputField(DateInputField):
 
 
 class FuzzyDateField(forms.CharField):
-    """A date as councils write it; cleans to a (date, precision) pair."""
+    """A date or period as councils write it; cleans to a FuzzyDate: (start, precision) with the
+    period's last day in `.end`."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", f"For example, {EXAMPLES}")
@@ -43,31 +55,45 @@ class FuzzyDateField(forms.CharField):
         if not text:
             return None
         try:
-            return parse_fuzzy_date(text)
+            return parse_fuzzy_period(text)
         except FuzzyDateError as error:
             raise ValidationError(str(error), code="invalid") from None
 
 
 class FuzzyDateFormMixin:
-    """Maps each FuzzyDateField onto the model's date and precision fields."""
+    """Maps each FuzzyDateField onto the model's date, precision and (where the model keeps one,
+    see fuzzydates.period_end_field) end fields: {"box": ("date", "precision"[, "end"])}. A span of
+    months needs an end field to be kept, so a model without one refuses it on the form."""
 
-    fuzzy_fields: dict[str, tuple[str, str]] = {}
+    fuzzy_fields: dict[str, tuple[str, ...]] = {}
 
     def _init_fuzzy_dates(self):
-        for name, (date_field, precision_field) in self.fuzzy_fields.items():
+        for name, (date_field, precision_field, *end_field) in self.fuzzy_fields.items():
             date = getattr(self.instance, date_field)
             if date and name not in self.initial:
+                end = getattr(self.instance, end_field[0]) if end_field else None
                 self.initial[name] = format_fuzzy_date(
-                    date, getattr(self.instance, precision_field)
+                    date, getattr(self.instance, precision_field), end
                 )
 
     def _apply_fuzzy_dates(self, cleaned_data):
-        for name, (date_field, precision_field) in self.fuzzy_fields.items():
-            if name in cleaned_data:
-                date, precision = cleaned_data[name] or (None, "")
-                setattr(self.instance, date_field, date)
-                if precision:
-                    setattr(self.instance, precision_field, precision)
+        for name, (date_field, precision_field, *end_field) in self.fuzzy_fields.items():
+            if name not in cleaned_data:
+                continue
+            value = cleaned_data[name]
+            if value and not isinstance(value, FuzzyDate):  # (date, precision) set by a form
+                value = FuzzyDate(value[0], value[1], latest_day(value[0], value[1]))
+            if value and value.precision == Precision.MONTHS and not end_field:
+                self.add_error(
+                    name, "Enter one month, part of a month, season or quarter here, not a span"
+                )
+                continue
+            date, precision, end = (*value, value.end) if value else (None, "", None)
+            setattr(self.instance, date_field, date)
+            if precision:
+                setattr(self.instance, precision_field, precision)
+            if end_field:
+                setattr(self.instance, end_field[0], end)
 
 
 class VersionedFormMixin:
@@ -78,8 +104,12 @@ class VersionedFormMixin:
     """
 
     def _add_version_field(self):
+        # A form for a record not yet saved carries version 0: if someone else creates the
+        # record before this form is posted, the post meets a record it never saw and is
+        # refused as a stale edit instead of silently replacing the first answer.
+        version = self.instance.version if self.instance.pk else 0
         self.fields["loaded_version"] = forms.CharField(
-            widget=forms.HiddenInput, required=False, initial=self.instance.version
+            widget=forms.HiddenInput, required=False, initial=version
         )
 
     @property
@@ -102,12 +132,16 @@ class VersionedFormMixin:
 
 
 def gds_helper(form, *fields, submit="Save", **layout_kwargs) -> FormHelper:
+    """The GOV.UK layout of a form, with its one-time submission token (see
+    scraip.common.idempotency), so that posting it twice saves once."""
     helper = FormHelper(form)
     helper.label_size = Size.SMALL
     helper.legend_size = Size.SMALL
+    once = Hidden(SUBMISSION_FIELD, token_for(form))
     if fields:
-        helper.layout = Layout(*fields, Submit("submit", submit))
+        helper.layout = Layout(*fields, once, Submit("submit", submit))
     else:
+        helper.add_input(once)
         helper.add_input(Submit("submit", submit))
     return helper
 
@@ -117,7 +151,7 @@ class ModelRulesMixin:
     date the form edits as a vague date goes on that box, a field the form has already refused
     gets no second message, and one the form does not show goes to the top."""
 
-    fuzzy_fields: dict[str, tuple[str, str]] = {}
+    fuzzy_fields: dict[str, tuple[str, ...]] = {}
 
     def add_error(self, field, error):
         if field is None and hasattr(error, "error_dict"):
@@ -127,7 +161,7 @@ class ModelRulesMixin:
         super().add_error(field, error)
 
     def _as_form_errors(self, model_errors) -> ValidationError:
-        boxes = {date_field: box for box, (date_field, _) in self.fuzzy_fields.items()}
+        boxes = {fields[0]: box for box, fields in self.fuzzy_fields.items()}
         errors = {}
         for name, messages in model_errors.items():
             box = boxes.get(name, name)
@@ -153,3 +187,50 @@ class CheckboxesField(forms.ModelMultipleChoiceField):
                     params={"pk": text[:20]},
                 )
         return super()._check_values(value)
+
+
+# Repeating rows, the GOV.UK "add another" pattern without JavaScript: a formset's page shows a
+# few empty rows and an "Add another row" button (templates/includes/add_another_row.html) that
+# posts what was typed back with one more row, saving nothing; the page comes back with every
+# row as typed and no error messages until the person saves.
+ADD_ROW = "add_row"
+
+
+def posted_rows(request, prefix: str):
+    """(data for the formset `prefix`, whether the person asked for another row): None on a
+    GET; the POST with the formset's row count raised by one when they pressed its button."""
+    if request.method != "POST":
+        return None, False
+    if request.POST.get(ADD_ROW) != prefix:
+        return request.POST, False
+    data = request.POST.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    count = data.get(key, "")
+    # A count the formset would refuse stays as posted: the formset then shows its own message.
+    if count.isascii() and count.isdigit() and len(count) < 4:
+        data[key] = str(int(count) + 1)
+    return data, True
+
+
+def hold_errors(*forms_and_formsets) -> None:
+    """Show bound forms and formsets as typed, without checking them (another row was asked for,
+    not a save): no error messages yet, and nothing cleaned onto their instances."""
+    for item in forms_and_formsets:
+        if isinstance(item, forms.BaseFormSet):
+            hold_errors(*item.forms)
+            item._errors = [form.errors for form in item.forms]
+            item._non_form_errors = item.error_class()
+        else:
+            item._errors = ErrorDict()
+
+
+def preselect_only_choice(form, *names: str) -> None:
+    """A choice with one possible answer comes chosen (the on-behalf form's only cabinet member),
+    unless the form already has a value for it."""
+    for name in names:
+        field = form.fields.get(name)
+        if field is None or form.initial.get(name) or getattr(form.instance, f"{name}_id", None):
+            continue
+        options = list(field.queryset[:2])
+        if len(options) == 1:
+            form.initial[name] = options[0].pk

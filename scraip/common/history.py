@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import formats, timezone
 
+from .fuzzydates import format_fuzzy_date
+
 # Bookkeeping columns whose changes say nothing to a reader.
-HIDDEN_FIELDS = {"version", "updated_at", "created_at"}
+HIDDEN_FIELDS = {"version", "updated_at", "created_at", "deleted_at", "deleted_by_cascade"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,9 @@ class Entry:
     who: str
     what: str
     changes: list[Change]
+    # What the row is about, on a page listing several records' changes ("The response to
+    # Recommendation A (i)"); blank on a record's own history page.
+    subject: str = ""
 
 
 ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
@@ -48,47 +53,83 @@ def _display(field: models.Field, value, related: dict) -> str:
 
 
 def _deltas(records):
-    """Each record with the list of (field, old, new) that changed since the one before it."""
+    """Each record (newest first) with the one before it and the list of (field, old, new)
+    that changed between them."""
     deltas = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
         if older is None:
-            deltas.append((newer, []))
+            deltas.append((newer, None, []))
             continue
         delta = newer.diff_against(older)
-        deltas.append((newer, [(c.field, c.old, c.new) for c in delta.changes]))
+        deltas.append((newer, older, [(c.field, c.old, c.new) for c in delta.changes]))
     return deltas
 
 
-def _related_objects(model, deltas) -> dict:
+def _related_objects(model, change_lists) -> dict:
     """Every foreign key value the entries mention, fetched with one query per related model."""
     wanted: dict[type, set] = {}
-    for _, changes in deltas:
+    for changes in change_lists:
         for name, old, new in changes:
             field = model._meta.get_field(name)
             if isinstance(field, models.ForeignKey):
                 wanted.setdefault(field.related_model, set()).update({old, new} - {None})
     return {
         (related_model, pk): obj
+        # select_related(): their names may read their own foreign keys (a meeting's committee).
         for related_model, pks in wanted.items()
-        for pk, obj in related_model._base_manager.in_bulk(pks).items()
+        for pk, obj in related_model._base_manager.select_related().in_bulk(pks).items()
     }
 
 
 def history_entries(record) -> list[Entry]:
     """The record's history, newest first, with each change spelt out for people."""
-    records = list(record.history.select_related("history_user__person").order_by("-history_id"))
-    deltas = _deltas(records)
-    model = type(record)
-    related = _related_objects(model, deltas)
-    return [
-        Entry(
-            when=timezone.localtime(historical.history_date),
-            who=_who(historical.history_user),
-            what=ACTIONS.get(historical.history_type, historical.history_type),
-            changes=_describe(model, changes, related),
+    return history_of(type(record), record.history.all())
+
+
+def history_of(model, historicals, subject=None) -> list[Entry]:
+    """The history of every record among `historicals` (historical rows of `model`, such as a
+    plan's report-backs, deleted ones included), newest first, in a fixed number of queries.
+    `subject(historical_row)` names the record each entry is about."""
+    rows = historicals.select_related("history_user__person").order_by("-history_id")
+    by_record: dict[int, list] = {}
+    for row in rows:
+        by_record.setdefault(row.id, []).append(row)
+    deltas = [delta for records in by_record.values() for delta in _deltas(records)]
+    related = _related_objects(model, [changes for _, _, changes in deltas])
+    entries = []
+    for historical, older, changes in deltas:
+        described = _describe(model, changes, related, historical, older)
+        what = _what(historical, older)
+        if what == "Changed" and not described:
+            continue  # a save that changed nothing a reader cares about: no blank row
+        entries.append(
+            Entry(
+                when=timezone.localtime(historical.history_date),
+                who=who_is(historical.history_user),
+                what=what,
+                changes=described,
+                subject=subject(historical) if subject else "",
+            )
         )
-        for historical, changes in deltas
-    ]
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries
+
+
+def newest_first(*histories: list[Entry]) -> list[Entry]:
+    """Several records' histories as one, newest first."""
+    return sorted(
+        (entry for entries in histories for entry in entries), key=lambda e: e.when, reverse=True
+    )
+
+
+def _what(historical, older) -> str:
+    """Created, Changed or Deleted; a soft delete reads as Deleted, and undoing it as
+    Restored."""
+    was_deleted = getattr(older, "deleted_at", None) is not None
+    is_deleted = getattr(historical, "deleted_at", None) is not None
+    if older is not None and was_deleted != is_deleted:
+        return "Deleted" if is_deleted else "Restored"
+    return ACTIONS.get(historical.history_type, historical.history_type)
 
 
 def changes_since(record, loaded_version: int) -> tuple[Entry | None, list[Change]]:
@@ -98,37 +139,88 @@ def changes_since(record, loaded_version: int) -> tuple[Entry | None, list[Chang
     latest = record.history.select_related("history_user__person").order_by("-history_id").first()
     if latest is None:
         return None, []
-    if loaded is None:
+    if loaded is None and latest.history_type == "+":
+        # Someone else created the record after this form was opened: all they saved is new.
+        changes = _created_values(latest)
+    elif loaded is None:
         changes = []
     else:
         changes = [(c.field, c.old, c.new) for c in latest.diff_against(loaded).changes]
-    related = _related_objects(model, [(latest, changes)])
+    related = _related_objects(model, [changes])
     entry = Entry(
         when=timezone.localtime(latest.history_date),
-        who=_who(latest.history_user),
+        who=who_is(latest.history_user),
         what=ACTIONS.get(latest.history_type, ""),
-        changes=_describe(model, changes, related),
+        changes=_describe(model, changes, related, latest, loaded),
     )
     return entry, entry.changes
 
 
-def _describe(model, changes, related) -> list[Change]:
+def _created_values(historical) -> list[tuple[str, object, object]]:
+    """The fields a new record was saved with, as changes from nothing."""
+    return [
+        (field.name, None, value)
+        for field in historical.instance_type._meta.concrete_fields
+        if not field.primary_key
+        and field.editable
+        and (value := getattr(historical, field.attname)) not in (None, "")
+        and not (field.has_default() and value == field.get_default())
+    ]
+
+
+def _describe(model, changes, related, newer=None, older=None) -> list[Change]:
+    """The changes as people read them, in the model's field order. A vague date prints as
+    typed ("March 2027"), with the precision of the version it comes from; a change of its
+    precision alone reads as a change of the date."""
+    vague = _vague_dates(model)
+    changed = {name for name, _, _ in changes}
+    if newer is not None and older is not None:
+        changes = [
+            *changes,
+            *(
+                (date, getattr(older, date), getattr(newer, date))
+                for precision, date in vague.items()
+                if precision in changed and date not in changed
+            ),
+        ]
     described = []
-    for name, old, new in changes:
-        if name in HIDDEN_FIELDS:
+    order = {field.name: index for index, field in enumerate(model._meta.concrete_fields)}
+    for name, old, new in sorted(changes, key=lambda change: order.get(change[0], 0)):
+        if name in HIDDEN_FIELDS or name in vague:
             continue
         field = model._meta.get_field(name)
+        precision = next((key for key, date in vague.items() if date == name), None)
         described.append(
             Change(
                 field=str(field.verbose_name).capitalize(),
-                old=_display(field, old, related),
-                new=_display(field, new, related),
+                old=_vague_display(field, old, related, older, precision),
+                new=_vague_display(field, new, related, newer, precision),
             )
         )
     return described
 
 
-def _who(user) -> str:
+def _vague_dates(model) -> dict[str, str]:
+    """The model's vague dates: each precision field's name and its date's (timetable_precision
+    for timetable, due_precision for due_on)."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return {
+        precision: field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
+        for precision in (f"{field.name}_precision", f"{field.name.removesuffix('_on')}_precision")
+        if precision in names
+    }
+
+
+def _vague_display(field, value, related, row, precision) -> str:
+    if precision is None or row is None or value is None:
+        return _display(field, value, related)
+    return format_fuzzy_date(value, getattr(row, precision))
+
+
+def who_is(user) -> str:
+    """The person behind a user account, its username if it has none, "The system" if none."""
     if user is None:
         return "The system"
     person = getattr(user, "person", None)

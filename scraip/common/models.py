@@ -44,3 +44,25 @@ class PdfJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Submission(models.Model):
+    """A form posted once: its token (a hidden field every form carries, see
+    scraip.common.idempotency) and the page the save led to. The same form posted again (a
+    double click, a resent request) lands on that page and saves nothing twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
+    )
+    token = models.CharField(max_length=32)
+    result_url = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="one_submission_per_token")
+        ]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self):
+        return f"{self.token} → {self.result_url or '(being saved)'}"

@@ -4,12 +4,14 @@ An app adds its links in its AppConfig.ready():
 
     navigation.register(Link("Action plans", "plans:plan_list", order=10))
 
-`visible` decides, per signed-in user, whether the link shows; by default it always does.
+A link shows only to a person who may open its page: give the `permission` its view requires
+(a rules permission), and/or a `visible` predicate of the user; by default it always shows.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import rules
 from django.conf import settings
 from django.urls import reverse
 
@@ -24,6 +26,13 @@ class Link:
     url_name: str
     order: int
     visible: Callable = _everyone
+    permission: str = ""
+
+    def shows_to(self, user) -> bool:
+        # The rules permission alone: Django's model backend would cost every page two queries
+        # for the user's and groups' permission rows, which no page uses.
+        allowed = not self.permission or rules.has_perm(self.permission, user)
+        return allowed and self.visible(user)
 
 
 _links: dict[str, Link] = {}
@@ -37,7 +46,7 @@ def register(*links: Link) -> None:
 
 def links_for(user) -> list[tuple[str, str]]:
     ordered = sorted(_links.values(), key=lambda link: link.order)
-    return [(link.label, reverse(link.url_name)) for link in ordered if link.visible(user)]
+    return [(link.label, reverse(link.url_name)) for link in ordered if link.shows_to(user)]
 
 
 def navigation(request):

@@ -62,16 +62,57 @@ class Authority(models.Model):
 class Committee(models.Model):
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="committees")
     name = models.CharField(max_length=200)
+    short_name = models.CharField(
+        "short name or acronym", max_length=30, blank=True, help_text="For example, OSC"
+    )
+    abolished_on = models.DateField(null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text="The committee that took over its work when it was abolished",
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["authority__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["authority", "name"], name="unique_committee_name")
+            models.UniqueConstraint(fields=["authority", "name"], name="unique_committee_name"),
+            models.CheckConstraint(
+                condition=Q(successor__isnull=True) | Q(abolished_on__isnull=False),
+                name="committee_successor_only_when_abolished",
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=models.F("pk")), name="committee_not_its_own_successor"
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A successor takes over an abolished committee's work at the same council; the chain
+        of successors never leads back to the committee itself. Reads the successors it is
+        given (a bulk import hands them over unsaved, so no query is made)."""
+        successor = related_or_none(self, "successor")
+        if successor is None:
+            return
+        if not self.abolished_on:
+            raise ValidationError(
+                {"successor": "Give the date the committee was abolished to name a successor"}
+            )
+        if successor.authority_id != self.authority_id:
+            raise ValidationError({"successor": "Choose a committee of the same council"})
+        seen, step = set(), successor  # by id(): new committees have no pk yet
+        while step is not None and id(step) not in seen:
+            if step is self or (self.pk and step.pk == self.pk):
+                raise ValidationError(
+                    {"successor": "A committee cannot succeed itself, directly or through others"}
+                )
+            seen.add(id(step))
+            step = related_or_none(step, "successor")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -115,6 +156,22 @@ class Meeting(Versioned):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    def clean(self):
+        """A committee meets once on a day: a second meeting on the same date would split the
+        items due between two pages."""
+        if self.committee_id and self.date and self.same_day_meeting() is not None:
+            raise ValidationError(
+                {
+                    "date": f"{self.committee} already has a meeting on {self.date:%-d %B %Y}: "
+                    "open that meeting instead of adding another"
+                }
+            )
+
+    def same_day_meeting(self):
+        """Another meeting of this committee on this meeting's date, if there is one."""
+        others = Meeting.objects.filter(committee_id=self.committee_id, date=self.date)
+        return others.exclude(pk=self.pk).first() if self.pk else others.first()
+
 
 class PersonQuerySet(models.QuerySet):
     def officers(self):
@@ -142,7 +199,15 @@ class Person(models.Model):
         default=False,
         help_text="Scrutiny officers create and edit action plans for their authority.",
     )
+    directorate = models.CharField(
+        "directorate or service area", max_length=200, blank=True, help_text="Officers only"
+    )
     email = models.EmailField(blank=True)
+    is_council_admin = models.BooleanField(
+        "council administrator",
+        default=False,
+        help_text="Sets up the council's committees, portfolios, people and sign-ins.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -161,7 +226,11 @@ class Person(models.Model):
             models.CheckConstraint(
                 condition=Q(in_scrutiny_team=False) | Q(kind="officer"),
                 name="only_officers_in_scrutiny_team",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(directorate="") | ~Q(kind="councillor"),
+                name="no_directorate_for_councillors",
+            ),
         ]
 
     def __str__(self):
@@ -170,10 +239,15 @@ class Person(models.Model):
         return self.name
 
     def clean(self):
+        errors = {}
         if self.in_scrutiny_team and self.kind != self.Kind.OFFICER:
-            raise ValidationError(
-                {"in_scrutiny_team": "Only an officer can be in the scrutiny team"}
-            )
+            errors["in_scrutiny_team"] = "Only an officer can be in the scrutiny team"
+        if self.directorate and self.kind == self.Kind.COUNCILLOR:
+            errors["directorate"] = "Only an officer has a directorate or service area"
+        if self.is_council_admin and not self.authority_id:
+            errors["is_council_admin"] = "Only someone at a council can administer it"
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def description(self) -> str:
@@ -244,17 +318,33 @@ class PortfolioTerm(models.Model):
     def __str__(self):
         return f"{self.holder} ({self.portfolio})"
 
+    OVERLAP = "Another term of this portfolio covers part of these dates"
+
     def clean(self):
+        errors = self.own_problems()
+        if self.starts_on and "ends_on" not in errors and self._overlapping_terms().exists():
+            errors["starts_on"] = self.OVERLAP
+        if errors:
+            raise ValidationError(errors)
+
+    def own_problems(self) -> dict[str, str]:
+        """The rules this term meets on its own, without reading the portfolio's other terms
+        (a bulk import checks the overlaps of a whole file against them at once)."""
         errors = {}
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The term cannot end before it starts"
         holder, portfolio = related_or_none(self, "holder"), related_or_none(self, "portfolio")
-        if holder and portfolio and holder.authority_id != portfolio.authority_id:
+        if holder and holder.kind != Person.Kind.COUNCILLOR:
+            errors["holder"] = "Only a councillor can hold a cabinet portfolio"
+        elif holder and portfolio and holder.authority_id != portfolio.authority_id:
             errors["holder"] = "Choose a councillor of the portfolio's council"
-        if self.starts_on and "ends_on" not in errors and self._overlapping_terms().exists():
-            errors["starts_on"] = "Another term of this portfolio covers part of these dates"
-        if errors:
-            raise ValidationError(errors)
+        return errors
+
+    def overlaps(self, other: "PortfolioTerm") -> bool:
+        """Both terms run on some day (the Python twin of _overlapping_terms)."""
+        return (other.ends_on is None or other.ends_on >= self.starts_on) and (
+            self.ends_on is None or other.starts_on <= self.ends_on
+        )
 
     def _overlapping_terms(self):
         """Other terms of the portfolio running on any day of this one: it has one holder a day."""

@@ -1,6 +1,7 @@
 """Who someone is at a council, as rules predicates, and the meeting permissions.
 
-Roles come from the signed-in user's Person: a scrutiny officer (an officer in the scrutiny
+Roles come from the signed-in user's Person: a council administrator sets up its own council
+(committees, portfolios, people, sign-ins); a scrutiny officer (an officer in the scrutiny
 team) works on their own authority's records; a cabinet member holds a portfolio today; every
 councillor and officer of an authority reads its records. Superusers (the service's
 administrators) may do everything.
@@ -34,7 +35,13 @@ def is_scrutiny_officer(user):
 @rules.predicate
 def is_cabinet_member(user):
     person = person_of(user)
-    return bool(person and Portfolio.objects.held_by(person).exists())
+    if not person:
+        return False
+    # Asked by the header on every page (the "Awaiting response" link): once per request, as
+    # the signed-in user, and so their person, is loaded afresh for each request.
+    if "_holds_a_portfolio" not in person.__dict__:
+        person._holds_a_portfolio = Portfolio.objects.held_by(person).exists()
+    return person._holds_a_portfolio
 
 
 @rules.predicate
@@ -47,6 +54,32 @@ def is_officer(user):
 def belongs_to_meeting_authority(user, meeting):
     person = person_of(user)
     return bool(person and meeting and person.authority_id == meeting.committee.authority_id)
+
+
+@rules.predicate
+def is_council_admin(user):
+    person = person_of(user)
+    return bool(person and person.is_council_admin and person.authority_id)
+
+
+@rules.predicate
+def administers(user, authority):
+    """The user is the council administrator of this authority (a Person flag, not staff)."""
+    person = person_of(user)
+    return bool(
+        person and person.is_council_admin and authority and person.authority_id == authority.pk
+    )
+
+
+def administered_authorities(user):
+    """The councils whose setup pages this user may open: all for a superuser, their own for
+    its council administrator, none for anyone else."""
+    if user.is_superuser:
+        return Authority.objects.all()
+    person = person_of(user)
+    if person is None or not person.is_council_admin:
+        return Authority.objects.none()
+    return Authority.objects.filter(pk=person.authority_id)
 
 
 def authorities_for(user):
@@ -64,3 +97,7 @@ rules.add_perm("councils.list_meetings", is_admin | has_person)
 rules.add_perm("councils.add_meeting", is_admin | is_scrutiny_officer)
 rules.add_perm("councils.view_meeting", is_admin | belongs_to_meeting_authority)
 rules.add_perm("councils.change_meeting", is_admin | officer_of_meeting)
+
+# Setting up a council: its committees, portfolios and their holders, people and sign-ins.
+rules.add_perm("councils.setup", is_admin | is_council_admin)
+rules.add_perm("councils.administer_authority", is_admin | administers)

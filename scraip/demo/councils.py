@@ -57,6 +57,7 @@ class Member:
     political_group: str = ""
     job_title: str = ""
     in_scrutiny_team: bool = False
+    is_council_admin: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ PEOPLE = (
         OFFICER,
         job_title="Head of Overview and Scrutiny",
         in_scrutiny_team=True,
+        is_council_admin=True,
     ),
     Member(
         MAIDSTONE, "Helen Ashworth", OFFICER, job_title="Director of Change and Support Services"
@@ -179,6 +181,7 @@ LOGINS = (
     Login("hooper", "Pat Hooper", f"cabinet member ({CORPORATE_SERVICES}), {MAIDSTONE}"),
     Login("councillor", "Daniel Forsyth", f"backbench councillor, {MAIDSTONE}"),
     Login("lead", "Tom Pearce", f"lead officer (Head of Policy and Performance), {MAIDSTONE}"),
+    Login("setup", "Martin Greaves", f"council administrator, {MAIDSTONE}"),
     Login("admin", None, "service administrator (superuser)", is_admin=True),
 )
 
@@ -236,6 +239,7 @@ def load_person(member: Member) -> Person:
         "political_group": member.political_group,
         "job_title": member.job_title,
         "in_scrutiny_team": member.in_scrutiny_team,
+        "is_council_admin": member.is_council_admin,
         "user": login_user(member),
     }
     return upsert(Person, values, authority=authority_named(member.authority), name=member.name)

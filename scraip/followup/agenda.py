@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from scraip.councils.models import Meeting
 from scraip.followup.progress import changes_since_previous
@@ -47,11 +47,17 @@ def needs_attention(items) -> list:
 
 @dataclass
 class AgendaPlan:
-    """One action plan reporting back at a meeting, with the items due there."""
+    """One action plan reporting back at a meeting, with the items due there (read when the
+    plan is `shown`) and, counted by the database for every plan, how many items are due, how
+    many updates came in for the meeting and how many verdicts were given there."""
 
     report_back: ReportBack
     items: list = field(default_factory=list)
     closed_earlier: list = field(default_factory=list)
+    shown: bool = True
+    due: int = 0
+    received: int = 0
+    verdicts: int = 0
 
     @property
     def plan(self) -> ActionPlan:
@@ -59,7 +65,11 @@ class AgendaPlan:
 
     @property
     def verdicts_missing(self) -> int:
-        return sum(1 for item in self.items if item.verdict_here is None)
+        return self.due - self.verdicts
+
+    @property
+    def updates_owed(self) -> int:
+        return self.due - self.received
 
 
 def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
@@ -67,6 +77,7 @@ def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
     tied to the same meeting is heard once, at the first of them."""
     report_backs = (
         meeting.report_backs.exclude(action_plan__status=ActionPlan.Status.DRAFT)
+        .exclude(cancelled=True)
         .select_related("action_plan__authority", "action_plan__committee")
         .order_by("action_plan__publication_date", "action_plan_id", "sequence")
     )
@@ -82,7 +93,7 @@ def agenda_items(meeting: Meeting, plan_ids: list[int]):
     update came in for this meeting (`updated_for_this`), whether the committee closed them at an
     earlier report-back (`closed_earlier`), and the update before the latest."""
     at_meeting = ReportBack.objects.filter(
-        action_plan=OuterRef("recommendation__action_plan"), meeting=meeting
+        action_plan=OuterRef("recommendation__action_plan"), meeting=meeting, cancelled=False
     ).order_by("sequence")
     updates = updates_newest_first(FollowedPart)
     return (
@@ -100,24 +111,79 @@ def agenda_items(meeting: Meeting, plan_ids: list[int]):
     )
 
 
-def meeting_agenda(meeting: Meeting, *, with_changes: bool = True) -> list[AgendaPlan]:
-    """Every action plan reporting back at the meeting, each with its items due and, for each
-    item, the latest update, whether an update came in for this meeting and the verdict given
-    here; `with_changes` adds what changed since the update before (the update pack)."""
+def meeting_agenda(
+    meeting: Meeting, *, with_changes: bool = True, show=None, standings: dict | None = None
+) -> list[AgendaPlan]:
+    """Every action plan reporting back at the meeting, each with its counts and its items due
+    and, for each item, the latest update, whether an update came in for this meeting and the
+    verdict given here; `with_changes` adds what changed since the update before (the update
+    pack). `show(plan_ids, counts)` chooses the plans whose items are read, from the counts of
+    every plan (agenda_counts); without it every plan's are (the PDF prints the whole pack) and
+    counted as read. `standings`, a dict, is filled with how many items due stand where
+    (models.Standing), for a chart of them all."""
     report_backs = agenda_report_backs(meeting)
     plan_ids = [report_back.action_plan_id for report_back in report_backs]
-    items = list(agenda_items(meeting, plan_ids))
+    counts = agenda_counts(meeting, plan_ids) if show else None
+    shown_ids = show(plan_ids, counts) if show else plan_ids
+    items = list(agenda_items(meeting, shown_ids))
     _attach_agenda_records(items, with_changes)
+    if counts is None:
+        counts = _counted(items)
+    if standings is not None:
+        for (_plan, standing), row in counts.items():
+            standings[standing] = standings.get(standing, 0) + row["due"]
     by_plan: dict[int, list] = {}
     for item in items:
         by_plan.setdefault(item.recommendation.action_plan_id, []).append(item)
     agenda = []
     for report_back in report_backs:
-        entry = AgendaPlan(report_back)
-        for item in by_plan.get(report_back.action_plan_id, []):
+        plan_id = report_back.action_plan_id
+        entry = AgendaPlan(report_back, shown=plan_id in shown_ids)
+        for (counted_plan, _standing), row in counts.items():
+            if counted_plan == plan_id:
+                entry.due += row["due"]
+                entry.received += row["received"]
+                entry.verdicts += row["verdicts"]
+        for item in by_plan.get(plan_id, []):
             (entry.closed_earlier if item.closed_earlier else entry.items).append(item)
         agenda.append(entry)
     return agenda
+
+
+def _counted(items: list) -> dict[tuple, dict]:
+    """agenda_counts of items already read, counted as read."""
+    counts: dict[tuple, dict] = {}
+    for item in items:
+        if item.closed_earlier:
+            continue
+        key = (item.recommendation.action_plan_id, item.standing)
+        row = counts.setdefault(key, {"due": 0, "received": 0, "verdicts": 0})
+        row["due"] += 1
+        row["received"] += bool(item.updated_for_this)
+        row["verdicts"] += item.verdict_here is not None
+    return counts
+
+
+def agenda_counts(meeting: Meeting, plan_ids: list[int]) -> dict[tuple, dict]:
+    """For each plan and standing, how many of its items are due at the meeting (not closed at
+    an earlier report-back), how many of those had an update for it and a verdict there: one
+    aggregate query, however many items. "Not closed earlier" is a condition of each count, not
+    of the WHERE clause: there PostgreSQL would turn it into an anti-join reading every closing
+    verdict of the network, where in a count it stays an index seek per item."""
+    due = Q(closed_earlier=False)
+    rows = (
+        agenda_items(meeting, plan_ids)
+        .order_by()
+        .values("recommendation__action_plan", "standing")
+        .annotate(
+            due=Count("pk", filter=due),
+            received=Count("pk", filter=due & Q(updated_for_this=True)),
+            verdicts=Count("pk", filter=due & Q(verdict_here_pk__isnull=False)),
+        )
+    )
+    return {
+        (row["recommendation__action_plan"], row["standing"]): row for row in rows if row["due"]
+    }
 
 
 def _attach_agenda_records(items: list, with_changes: bool) -> None:
@@ -136,15 +202,14 @@ def _attach_agenda_records(items: list, with_changes: bool) -> None:
 
 
 def target_changes_since_previous(item_ids: list[int]) -> dict[int, list]:
-    """The target dates of these items moved between their last two updates, newest first."""
-    if not item_ids:
-        return {}
+    """The target dates of these items moved between their last two updates, newest first: one
+    query, even for no items (an id no item has), so a page's queries do not vary."""
     content_type = ContentType.objects.get_for_model(FollowedPart)
     updates = ProgressUpdate.objects.filter(
         content_type=content_type, object_id=OuterRef("object_id")
     ).order_by("-reported_on", "-pk")
     moves = (
-        TargetDateChange.objects.filter(content_type=content_type, object_id__in=item_ids)
+        TargetDateChange.objects.filter(content_type=content_type, object_id__in=item_ids or [0])
         .annotate(
             latest_at=Subquery(updates.values("created_at")[:1]),
             previous_at=Subquery(updates.values("created_at")[1:2]),

@@ -14,7 +14,9 @@ class FollowupConfig(AppConfig):
         from . import registry, services
         from .models import FollowedPart, records_about
 
-        register(Link("Meetings", "followup:meeting_list", order=40))
+        register(
+            Link("Meetings", "followup:meeting_list", order=40, permission="councils.list_meetings")
+        )
         registry.register(FollowedPart, slug="items")
         # The plans app does not know its parts are followed up: what was recorded about a
         # part goes, and comes back, with it.

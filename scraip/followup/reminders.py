@@ -15,20 +15,24 @@ last year or the next 14 days, and items of plans with a report-back still to co
 """
 
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
+from django.core.mail import BadHeaderError, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from scraip.common.text import one_line, printable
 from scraip.councils.models import Meeting, Person
 from scraip.followup.models import FollowedPart, ReminderSent
 from scraip.plans.models import RecommendationPart, ReportBack
+
+logger = logging.getLogger(__name__)
 
 OVERDUE_EVERY_DAYS = 7
 UPDATE_WINDOW_DAYS = 14
@@ -161,7 +165,7 @@ def items_owing_updates(today: datetime.date, meeting: Meeting | None = None):
     """The open items owing an update for their plan's next report-back, when that report-back
     is at `meeting`, or else due in the next 14 days. Only plans with such a report-back are
     looked at, so the rest of the history is never read."""
-    report_backs = ReportBack.objects.filter(completed=False)
+    report_backs = ReportBack.objects.still_due()
     if meeting:
         report_backs = report_backs.filter(meeting=meeting)
     else:
@@ -237,9 +241,22 @@ def send(reminders: list[Reminder], today: datetime.date) -> Sent:
                     recipient=reminder.recipient,
                     sent_on=today,
                 )
-                send_mail(reminder.subject, reminder.body, None, [email_of(reminder.recipient)])
+                send_mail(
+                    one_line(reminder.subject),
+                    printable(reminder.body),
+                    None,
+                    [email_of(reminder.recipient)],
+                )
         except IntegrityError:
             continue  # another run sent it a moment ago
+        except (BadHeaderError, OSError, ValueError) as error:
+            # One record the mail system refuses must not stop the rest of the run: it is
+            # logged, reported as not reached, and not marked sent, so the next run retries.
+            logger.exception("Reminder to %s about %s not sent", reminder.recipient, reminder.about)
+            sent.not_reached.append(
+                NotReached(reminder.recipient, f"could not be sent ({error})", reminder.asks_for)
+            )
+            continue
         sent.count += 1
     return sent
 

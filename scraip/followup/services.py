@@ -238,7 +238,8 @@ def report_back_complete(*, report_back: ReportBack, note: str) -> None:
 @transaction.atomic
 def meeting_save(*, meeting: Meeting, loaded_version: int | None) -> Meeting:
     """Save a meeting; the report-backs tied to it move with its date, each plan's schedule
-    numbered again in date order."""
+    numbered again in date order. Refused on a day its committee already meets (Meeting.clean)."""
+    _check(meeting, exclude=("version",))
     save_versioned(meeting, loaded_version=loaded_version)
     for report_back in ReportBack.objects.filter(meeting=meeting).select_related("action_plan"):
         plan = report_back.action_plan

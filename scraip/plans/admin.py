@@ -15,9 +15,11 @@ class ReportBackInline(admin.TabularInline):
     model = ReportBack
     formset = BaseReportBackFormSet
     extra = 0
-    fields = ["sequence", "due_on", "due_precision", "meeting", "completed", "note"]
+    fields = ["sequence", "due_on", "due_precision", "meeting", "completed", "cancelled", "note"]
     # Numbered in date order by the service.
     readonly_fields = ["sequence"]
+    # Removed (softly, and only when nothing was recorded for it) on the plan's schedule page.
+    can_delete = False
 
 
 class RecommendationInline(admin.TabularInline):
@@ -77,6 +79,8 @@ class PartInline(admin.TabularInline):
     form = PartForm
     formset = BasePartFormSet
     extra = 0
+    # Taken off on the recommendation's page, where an answered one is refused.
+    can_delete = False
 
 
 @admin.register(Recommendation)

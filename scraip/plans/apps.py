@@ -10,7 +10,17 @@ class PlansConfig(AppConfig):
         from scraip.common.navigation import Link, register
 
         register(
-            Link("Action plans", "plans:plan_list", order=10),
-            Link("Recommendations", "plans:recommendation_list", order=20),
-            Link("Awaiting response", "plans:awaiting_response", order=30),
+            Link("Action plans", "plans:plan_list", 10, permission="plans.list_actionplans"),
+            Link(
+                "Recommendations",
+                "plans:recommendation_list",
+                20,
+                permission="plans.list_actionplans",
+            ),
+            Link(
+                "Awaiting response",
+                "plans:awaiting_response",
+                30,
+                permission="plans.list_awaiting_response",
+            ),
         )

@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 
 from scraip.councils.models import Committee, Person, Portfolio
@@ -63,6 +63,7 @@ class RecommendationFilter(django_filters.FilterSet):
     decision = django_filters.ChoiceFilter(
         choices=[(AWAITING, "Awaiting response"), *Response.Decision.choices],
         method="filter_decision",
+        label="Decision",
         empty_label="Any decision",
         widget=_select(),
     )
@@ -88,8 +89,11 @@ class RecommendationFilter(django_filters.FilterSet):
     def __init__(self, *args, authorities, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["portfolio"].queryset = Portfolio.objects.filter(authority__in=authorities)
+        # Exists: a seek per officer of the council in the responses' lead officer index,
+        # where `pk__in` would read the lead officer of every response ever given.
+        leads = Response.objects.filter(lead_officer=OuterRef("pk"))
         self.filters["lead_officer"].queryset = Person.objects.officers().filter(
-            authority__in=authorities, pk__in=Response.objects.values("lead_officer")
+            Exists(leads), authority__in=authorities
         )
 
     def filter_decision(self, queryset, name, value):
@@ -98,9 +102,11 @@ class RecommendationFilter(django_filters.FilterSet):
         return queryset.filter(response__decision=value)
 
     def filter_overdue(self, queryset, name, value):
-        overdue = RecommendationPart.objects.overdue().values("pk")
         if value is True:
-            return queryset.filter(pk__in=overdue)
+            # On the list's own joins: the database starts from the council's plans, where a
+            # `pk__in` subquery would look for every overdue part of the network first.
+            return queryset.overdue()
+        overdue = RecommendationPart.objects.overdue().values("pk")
         if value is False:
             return queryset.filter(~Q(pk__in=overdue))
         return queryset

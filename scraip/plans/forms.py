@@ -13,6 +13,7 @@ from scraip.common.forms import (
     RealDateInputField,
     VersionedFormMixin,
     gds_helper,
+    preselect_only_choice,
 )
 from scraip.common.fuzzydates import EXAMPLES
 from scraip.councils.models import Meeting, Person, Portfolio
@@ -100,9 +101,27 @@ class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["letter"].widget.attrs["class"] = "govuk-input--width-4"
         self.fields["position"].widget.attrs["class"] = "govuk-input--width-4"
         self.fields["position"].error_messages["invalid"] = "Enter the order as a whole number"
+        self.wording_locked = bool(self.instance.pk) and self.instance.has_answers()
+        if self.wording_locked:
+            self.fields["amendment_reason"] = forms.CharField(
+                label="Reason for amending the wording (only if you change it)",
+                help_text="This recommendation has been answered, so a change to its wording "
+                "is recorded as an amendment with this reason.",
+                required=False,
+                # simple-history's history_change_reason column holds 100 characters.
+                max_length=100,
+            )
+            self.order_fields(["letter", "position", "text", "amendment_reason"])
         self._add_version_field()
         self.helper = gds_helper(self)
         self.helper.form_tag = False
+
+    def clean(self):
+        # Before the model's own checks run, so an amendment with a reason passes them.
+        reason = (self.cleaned_data.get("amendment_reason") or "").strip()
+        if reason and "text" in self.changed_data:
+            self.instance._change_reason = reason
+        return super().clean()
 
 
 class PartForm(ModelRulesMixin, forms.ModelForm):
@@ -193,8 +212,12 @@ class ReportBackForm(ModelRulesMixin, FuzzyDateFormMixin, forms.ModelForm):
 
     class Meta:
         model = ReportBack
-        fields = ["meeting", "completed", "note"]
-        labels = {"completed": "Completed", "note": "Note"}
+        fields = ["meeting", "completed", "cancelled", "note"]
+        labels = {
+            "completed": "Completed",
+            "cancelled": "Cancel this report-back",
+            "note": "Note",
+        }
 
     def __init__(self, *args, meetings=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,6 +239,18 @@ class ReportBackForm(ModelRulesMixin, FuzzyDateFormMixin, forms.ModelForm):
 
 
 class BaseReportBackFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        """A report-back something was recorded for stays on the schedule (the service refuses
+        it too): say so here, on the page, rather than fail the save."""
+        super().clean()
+        problems = [
+            problem
+            for form in self.deleted_forms
+            if form.instance.pk and (problem := form.instance.removal_problem())
+        ]
+        if problems:
+            raise ValidationError(problems)
+
     def changes(self) -> dict:
         """What the page asks of services.report_back_schedule_save: the rows typed or changed,
         and those removed."""
@@ -235,7 +270,8 @@ ReportBackFormSet = forms.inlineformset_factory(
     ReportBack,
     form=ReportBackForm,
     formset=BaseReportBackFormSet,
-    extra=1,
+    # Seed 001's three report-backs in one go; "Add another report-back date" gives more.
+    extra=3,
     can_delete=True,
     max_num=30,
     absolute_max=30,
@@ -310,8 +346,14 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
             del self.fields["responded_by"]
             del self.fields["responded_on"]
             self.instance.responded_by = responder
+        self._init_answer_for(part)
         self.helper = gds_helper(
             self,
+            *(
+                [Field.radios("answer_for", legend_size=Size.SMALL)]
+                if "answer_for" in self.fields
+                else []
+            ),
             Field.radios("decision", legend_size=Size.SMALL),
             "explanation",
             Fieldset(
@@ -326,11 +368,37 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
             submit="Save response",
         )
 
+    def _init_answer_for(self, part):
+        """A recommendation of several sub-parts may take one answer for them all (seed 001's
+        D and H), stored on each part by services.response_record_for_all_parts."""
+        parts = list(part.recommendation.parts.select_related("response"))
+        if len(parts) < 2:
+            return
+        names = [f"({sibling.numeral})" for sibling in parts]
+        answers = [sibling.current_response for sibling in parts]
+        shared = None not in answers and len({answer.answer for answer in answers}) == 1
+        self.fields["answer_for"] = forms.ChoiceField(
+            label="Which parts does this answer cover?",
+            widget=forms.RadioSelect,
+            required=False,
+            choices=[
+                ("all", f"One answer for all parts: {', '.join(names[:-1])} and {names[-1]}"),
+                ("part", f"Sub-part ({part.numeral}) only"),
+            ],
+            initial="all" if shared else "part",
+        )
+
+    @property
+    def answers_all_parts(self) -> bool:
+        return self.cleaned_data.get("answer_for") == "all"
+
     def _init_on_behalf(self, part):
         holders = Person.objects.filter(portfolio_terms__portfolio=part.recommendation.portfolio)
         self.fields["responded_by"].queryset = holders.distinct()
         if self.instance.pk:
             self.initial.setdefault("responded_by", self.instance.responded_by_id)
+        else:
+            preselect_only_choice(self, "responded_by")
         self.fields["responded_on"].help_text = "Leave blank for today."
         if self.instance.responded_on:
             self.initial.setdefault("responded_on", self.instance.responded_on)

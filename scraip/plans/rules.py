@@ -62,7 +62,7 @@ rules.add_perm(
     is_admin | officer_of_plan | (belongs_to_plan_authority & plan_is_sent),
 )
 rules.add_perm("plans.list_actionplans", is_admin | has_person)
-rules.add_perm("plans.list_awaiting_response", is_admin | is_cabinet_member | is_scrutiny_officer)
+rules.add_perm("plans.list_awaiting_response", is_admin | is_scrutiny_officer | is_cabinet_member)
 rules.add_perm(
     "plans.respond_to_part",
     plan_is_open_for_responses & (is_admin | holds_part_portfolio | officer_of_part_authority),

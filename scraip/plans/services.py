@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from safedelete.config import HARD_DELETE
 
 from scraip.common.fuzzydates import Precision
 from scraip.common.softdelete import restore, soft_delete
@@ -79,8 +78,9 @@ class ScheduledReportBack:
     completed: bool = False
     note: str = ""
     pk: int | None = None
+    cancelled: bool = False
 
-    FIELDS = ("due_on", "due_precision", "meeting", "completed", "note")
+    FIELDS = ("due_on", "due_precision", "meeting", "completed", "cancelled", "note")
 
     @classmethod
     def of(cls, report_back: ReportBack) -> "ScheduledReportBack":
@@ -104,8 +104,13 @@ def report_back_schedule_save(
     rows = ReportBack.objects.select_for_update(of=("self",)).select_related("meeting")
     stored = {row.pk: row for row in rows.filter(action_plan=plan)}
     for pk in removed:
-        # Off the schedule for good, as a typing slip would be: its history keeps what it said.
-        stored.pop(pk).delete(force_policy=HARD_DELETE)
+        # Off the schedule, kept as a deleted row with its history; refused once anything was
+        # recorded for it.
+        row = stored.pop(pk)
+        problem = row.removal_problem()
+        if problem:
+            raise WorkflowError(problem)
+        soft_delete(record=row)
     changed = [row for entry in report_backs if (row := _changed_row(plan, stored, entry))]
     schedule = sorted(
         [*changed, *(row for row in stored.values() if row not in changed)],
@@ -160,20 +165,80 @@ def recommendation_save(
     """Save a recommendation and changes to its sub-parts (see recommendation_parts_save).
 
     Giving it the position another recommendation holds inserts it there, as the seed's G was
-    moved up between B and C; the rest move down one place.
+    moved up between B and C; the whole plan is then numbered 1, 2, 3… (recommendation_move).
     """
-    _make_room_at(recommendation)
+    # The typed number places it before the first recommendation numbered as high (25 between
+    # 20 and 30; 2 in a plan numbered 1, 2, 3 second).
+    place = 1 + (
+        Recommendation.objects.filter(
+            action_plan=recommendation.action_plan_id, position__lt=recommendation.position
+        )
+        .exclude(pk=recommendation.pk)
+        .count()
+    )
+    wording = recommendation.wording_problem()
+    if wording:
+        raise WorkflowError(wording)
     save_versioned(recommendation, loaded_version=loaded_version)
     recommendation_parts_save(recommendation=recommendation, sub_parts=sub_parts, removed=removed)
+    _place(recommendation, place)
     return recommendation
 
 
-def _make_room_at(recommendation: Recommendation) -> None:
-    siblings = Recommendation.objects.filter(action_plan=recommendation.action_plan_id).exclude(
-        pk=recommendation.pk
+@transaction.atomic
+def recommendation_amend(
+    *, recommendation: Recommendation, text: str, reason: str, by, loaded_version: int | None = None
+) -> Recommendation:
+    """Correct the wording of a recommendation, answered or not, as a recorded amendment: the
+    reason goes in the history row with the new text and who made it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError("Give the reason for amending the wording")
+    if len(reason) > 100:  # simple-history's history_change_reason column
+        raise WorkflowError("Give the reason for amending the wording in 100 characters or fewer")
+    recommendation.text = text
+    recommendation._change_reason = reason
+    recommendation._history_user = by
+    recommendation.full_clean(exclude=["action_plan", "position"])
+    version = recommendation.version if loaded_version is None else loaded_version
+    save_versioned(recommendation, loaded_version=version)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_move(
+    *, recommendation: Recommendation, step: int = 0, to_place: int | None = None
+) -> None:
+    """Move a recommendation `step` places (-1 up, 1 down) or to place `to_place` (1 is
+    first) and number the whole plan 1, 2, 3… in the new order. Each recommendation whose
+    number changes is saved with a history row, and its version moves on, so an edit form
+    opened before the move does not put it back unknowingly."""
+    order = _plan_order(recommendation)
+    current = next(index for index, row in enumerate(order) if row.pk == recommendation.pk)
+    _place(recommendation, (to_place if to_place is not None else current + 1 + step))
+
+
+def _plan_order(recommendation: Recommendation) -> list[Recommendation]:
+    return list(
+        Recommendation.objects.select_for_update()
+        .filter(action_plan=recommendation.action_plan_id)
+        .order_by("position", "letter", "pk")
     )
-    if siblings.filter(position=recommendation.position).exists():
-        siblings.filter(position__gte=recommendation.position).update(position=F("position") + 1)
+
+
+def _place(recommendation: Recommendation, place: int) -> None:
+    """Put the recommendation at `place` among its plan's live recommendations (clamped to the
+    list) and renumber them all from 1."""
+    order = [row for row in _plan_order(recommendation) if row.pk != recommendation.pk]
+    moving = Recommendation.objects.get(pk=recommendation.pk)
+    order.insert(min(max(place, 1), len(order) + 1) - 1, moving)
+    for position, row in enumerate(order, start=1):
+        if row.position != position:
+            row.position = position
+            row.version += 1
+            row.save(update_fields=["position", "version"])
+    recommendation.position = moving.position
+    recommendation.version = moving.version
 
 
 @transaction.atomic
@@ -188,8 +253,8 @@ def recommendation_parts_save(
 
     Sub-parts and the unnumbered whole never coexist: numbering a recommendation's parts replaces
     the whole, and removing every sub-part brings the whole back. A part already answered is
-    neither removed nor replaced. A sub-part taken off is an edit of the recommendation, not a
-    record to restore: it is deleted for good, its history keeping what it said.
+    neither removed nor replaced. A sub-part taken off is an edit of the recommendation: it is
+    soft-deleted (never destroyed), its history keeping what it said.
     """
     stored = {part.pk: part for part in recommendation.parts.select_related("response")}
     for pk in removed:
@@ -197,7 +262,7 @@ def recommendation_parts_save(
         problem = part.removal_problem()
         if problem:
             raise WorkflowError(problem)
-        part.delete(force_policy=HARD_DELETE)
+        soft_delete(record=part)
     changed = _changed_sub_parts(recommendation, stored, sub_parts)
     numerals = [part.numeral for part in [*stored.values(), *changed] if part.numeral]
     if len(numerals) != len(set(numerals)):
@@ -233,7 +298,7 @@ def _keep_the_whole(recommendation: Recommendation) -> None:
                 "This recommendation has already been answered as a whole, so it cannot be "
                 "split into sub-parts."
             )
-        whole.delete(force_policy=HARD_DELETE)
+        soft_delete(record=whole)
     elif not numbered and not whole:
         RecommendationPart.objects.create(recommendation=recommendation, numeral="", position=0)
 
@@ -270,9 +335,56 @@ def response_record(*, response: Response, entered_by, loaded_version: int | Non
     response.responded_on = response.responded_on or timezone.localdate()
     if response.pk is None:
         RecommendationPart.objects.select_for_update().get(pk=response.part_id)
-        existing = Response.objects.filter(part=response.part_id).first()
+        # A part holds one response, deleted or not (the database's one-to-one): a deleted
+        # answer is restored with its recommendation, never replaced by a second one.
+        existing = Response.all_objects.filter(part=response.part_id).first()
+        if existing and existing.is_deleted:
+            raise WorkflowError(
+                f"{response.part} has a deleted response: restore its recommendation from "
+                "Deleted items instead of answering it again."
+            )
         if existing:
             raise StaleEdit(existing)
     save_versioned(response, loaded_version=loaded_version)
     action_plan_status_refresh(plan=response.part.recommendation.action_plan)
     return response
+
+
+@transaction.atomic
+def response_record_for_all_parts(
+    *, response: Response, entered_by, loaded_version: int | None
+) -> list[Response]:
+    """One answer for every sub-part of the response's recommendation: stored on each part
+    (the same decision, explanation, action, timetable and lead officer), all or none.
+
+    A part answered apart keeps its own answer: the whole save is refused rather than replace
+    it. Parts already sharing the answer being changed are changed with it.
+    """
+    others_parts = list(
+        RecommendationPart.objects.select_for_update()
+        .filter(recommendation=response.part.recommendation_id)
+        .exclude(pk=response.part_id)
+    )
+    before = Response.objects.filter(pk=response.pk).first() if response.pk else None
+    others = Response.all_objects.filter(part__in=others_parts)
+    answered = {other.part_id: other for other in others.select_related("part")}
+    for other in answered.values():
+        if other.is_deleted or before is None or other.answer != before.answer:
+            raise WorkflowError(
+                f"{other.part} already has an answer of its own: answer each part separately."
+            )
+    recorded = [
+        response_record(response=response, entered_by=entered_by, loaded_version=loaded_version)
+    ]
+    for part in others_parts:
+        copy = answered.get(part.pk) or Response(part=part)
+        for name in (*Response.ANSWER_FIELDS, "responded_by_id", "responded_on"):
+            setattr(copy, name, getattr(response, name))
+        recorded.append(
+            response_record(
+                response=copy,
+                entered_by=entered_by,
+                loaded_version=copy.version if copy.pk else None,
+            )
+        )
+    return recorded

@@ -46,6 +46,11 @@ urlpatterns = [
         name="recommendation_delete",
     ),
     path(
+        "recommendations/<int:pk>/move/",
+        recommendations.recommendation_move,
+        name="recommendation_move",
+    ),
+    path(
         "recommendations/<int:pk>/restore/",
         recommendations.recommendation_restore,
         name="recommendation_restore",

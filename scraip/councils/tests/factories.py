@@ -77,3 +77,27 @@ class PortfolioTermFactory(factory.django.DjangoModelFactory):
         CouncillorFactory, authority=factory.SelfAttribute("..portfolio.authority")
     )
     starts_on = datetime.date(2020, 5, 1)
+
+
+def access_objects(*, authority, officer) -> dict:
+    """Records for every setup route in tests/test_access.py: the scrutiny officer persona is
+    made the council's administrator; a committee, a portfolio with a term and a person to set
+    up; and a password link that has expired."""
+    person = officer.person
+    person.is_council_admin = True
+    person.save()
+    committee = CommitteeFactory(authority=authority, name="Standards Committee")
+    term = PortfolioTermFactory(
+        portfolio=PortfolioFactory(authority=authority, title="Cabinet Member for Housing"),
+        holder=CouncillorFactory(authority=authority, email="holder@example.gov.uk"),
+    )
+    return {
+        "authority": [authority.pk],
+        "setup_committee": [committee.pk],
+        "setup_portfolio": [term.portfolio_id],
+        "setup_term": [term.pk],
+        "setup_person": [term.holder_id],
+        "bulk_people": [authority.pk, "people"],
+        "bulk_template": [authority.pk, "people", "xlsx"],
+        "expired_link": ["MQ", "set-password"],
+    }

@@ -9,17 +9,23 @@ For each document, in one process and interleaved round by round:
 - the view: the whole request through the test client, or for a document made in the background
   the request plus the worker's job (scraip.common.pdfjobs.make).
 
-Times are CPU seconds of this process (steadier than wall time on a shared machine); the table
-gives the minimum of the rounds, and the median beside it.
+Times are CPU seconds of this process (steadier than wall time on a shared machine); each round
+starts with a different one of the three, and the table gives the minimum of the rounds, and the
+median beside it. For each 100-item document it also reports the words the landed PDF prints
+and today's does not (page furniture aside: `furniture`, `body_words`), and a cProfile of
+today's print (`profile`).
 """
 
+import cProfile
 import gc
 import io
+import pstats
 import re
 import statistics
 import time
 from collections import Counter
 from functools import partial
+from html import unescape
 from pathlib import Path
 
 from django.conf import settings
@@ -80,16 +86,48 @@ def cpu(function):
     return time.process_time() - started, result
 
 
-def body_words(pdf: bytes) -> Counter:
-    """The words of the document, less its page furniture: a word on every page (the running
-    title, "Page X of Y", the repeated table header) is left out, as the two layouts have
-    different numbers of pages."""
-    pages = [
-        Counter(re.findall(r"[A-Za-z0-9]+", page.extract_text()))
-        for page in PdfReader(io.BytesIO(pdf)).pages
-    ]
-    furniture = set.intersection(*(set(page) for page in pages)) if len(pages) > 1 else set()
-    return Counter(word for page in pages for word in page.elements() if word not in furniture)
+WORD = re.compile(r"[A-Za-z0-9]+")
+PAGE_NUMBER = re.compile(r"Page \d+ of \d+")
+TABLE_HEAD = re.compile(r"<thead[^>]*>(.*?)</thead>", re.S)
+RUNNING_TITLE = re.compile(r'<header class="running-title">(.*?)</header>', re.S)
+
+
+def furniture(*htmls: str) -> list[tuple[str, ...]]:
+    """What the layouts print as page furniture rather than content, as runs of words, longest
+    first: each table's column headings (repeated on every page a table runs over, and worded
+    differently by the two layouts: the landed pack had five columns, today's two) and the
+    running title (the landed layout's was the same words, from the title in its heading)."""
+    runs = set()
+    for html in htmls:
+        for head in TABLE_HEAD.findall(html):
+            runs.add(tuple(WORD.findall(unescape(re.sub(r"<[^>]+>", " ", head)))))
+        for title in RUNNING_TITLE.findall(html):
+            runs.add(tuple(WORD.findall(unescape(title))))
+    return sorted((run for run in runs if run), key=len, reverse=True)
+
+
+def without(words: list[str], run: tuple[str, ...]) -> list[str]:
+    kept, index, size = [], 0, len(run)
+    while index < len(words):
+        if tuple(words[index : index + size]) == run:
+            index += size
+        else:
+            kept.append(words[index])
+            index += 1
+    return kept
+
+
+def body_words(pdf: bytes, runs: list[tuple[str, ...]]) -> Counter:
+    """Every word the document prints, less its page furniture: "Page X of Y" and the `runs` of
+    `furniture()` wherever a page prints them. Two layouts of the same records should then print
+    the same body words, however many pages they take."""
+    words = Counter()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page_words = WORD.findall(PAGE_NUMBER.sub(" ", page.extract_text()))
+        for run in runs:
+            page_words = without(page_words, run)
+        words.update(page_words)
+    return words
 
 
 def is_tagged_ua(pdf: bytes) -> bool:
@@ -136,15 +174,23 @@ def measure_one(kind, record, size, runs, with_before, client, engine) -> dict:
     html_before = before_html(engine, before_template, document.context())
     url = reverse(view_name, args=[record.pk])
     row = {"document": kind, "items": size, "size": document.items, "rounds": runs}
-    times = {"before": [], "after": [], "view": []}
-    for _ in range(runs):
-        if with_before:
-            seconds, (pdf_before, pages_before) = cpu(partial(print_before, html_before))
-            times["before"].append(seconds)
-        seconds, printed = cpu(partial(print_html, html_after))
-        times["after"].append(seconds)
-        times["view"].append(view_cpu(client, url)[0])
-        gc.collect()
+    steps = {
+        "before": partial(print_before, html_before),
+        "after": partial(print_html, html_after),
+        "view": partial(view_cpu, client, url),
+    }
+    if not with_before:
+        del steps["before"]
+    times, results = {key: [] for key in steps}, {}
+    for number in range(runs):
+        # Each round starts with a different step: the first print of a round pays for growing
+        # the process's memory, which would otherwise always count against the same one.
+        order = list(steps)[number % len(steps) :] + list(steps)[: number % len(steps)]
+        for key in order:
+            seconds, results[key] = cpu(steps[key])
+            times[key].append(seconds)
+            gc.collect()
+    printed = results["after"]
     for key, value in times.items():
         if value:
             row[f"{key}_s"], row[f"{key}_median_s"] = min(value), statistics.median(value)
@@ -152,9 +198,63 @@ def measure_one(kind, record, size, runs, with_before, client, engine) -> dict:
     row["tagged_after"] = is_tagged_ua(printed.pdf)
     row["background"] = document.items > pdfjobs.background_threshold()
     if with_before:
-        row["pages_before"] = pages_before
+        pdf_before, row["pages_before"] = results["before"]
         row["tagged_before"] = is_tagged_ua(pdf_before)
-        missing = body_words(pdf_before) - body_words(printed.pdf)
+        runs = furniture(html_before, html_after)
+        missing = body_words(pdf_before, runs) - body_words(printed.pdf, runs)
         row["words_missing_after"] = sum(missing.values())
         row["words_missing_sample"] = [word for word, _ in missing.most_common(8)]
+        added = body_words(printed.pdf, runs) - body_words(pdf_before, runs)
+        row["words_added_after"] = sum(added.values())
+        row["words_added_sample"] = [word for word, _ in added.most_common(8)]
+        row["profile"] = profile(html_after)
     return row
+
+
+# Where WeasyPrint's time goes (cumulative, so the parts overlap: "line boxes" is part of
+# "layout", "text" part of "drawing").
+PHASES = {
+    "HTML parse": ("tinyhtml5/parser.py", "parse"),
+    "styles": ("weasyprint/css/__init__.py", "get_all_computed_styles"),
+    "boxes": ("formatting_structure/build.py", "build_formatting_structure"),
+    "layout": ("weasyprint/layout/__init__.py", "layout_document"),
+    "line boxes": ("weasyprint/layout/inline.py", "iter_line_boxes"),
+    "page margins": ("weasyprint/layout/page.py", "make_margin_boxes"),
+    "drawing": ("weasyprint/document.py", "paint"),
+    "text": ("weasyprint/draw/text.py", "draw_text"),
+    "tags": ("weasyprint/pdf/tags.py", "add_tags"),
+    "PDF file": ("pydyf/__init__.py", "write"),
+}
+
+
+def profile(html: str, top: int = 15) -> dict:
+    """One print of the HTML under cProfile: each phase's share of the time, how many line
+    boxes were laid out (a row moved whole to the next page is laid out again there), and the
+    functions that take the most time themselves. cProfile slows Python more than the C it calls
+    (Pango, zlib), so the shares are approximate."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    printed = print_html(html)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats
+    total = max(v[3] for (_, _, name), v in stats.items() if name == "print_html")
+
+    def cumulative(path_end: str, function: str) -> float:
+        found = [
+            v[3]
+            for (path, _, name), v in stats.items()
+            if path.endswith(path_end) and name == function
+        ]
+        return max(found, default=0.0)
+
+    lines = sum(v[1] for (path, _, name), v in stats.items() if name == "get_next_linebox")
+    ranked = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:top]
+    return {
+        "share": {phase: round(cumulative(*key) / total, 3) for phase, key in PHASES.items()},
+        "pages": printed.pages,
+        "line_boxes_laid_out": lines,
+        "top": [
+            f"{v[2] / total:6.1%} {Path(path).parent.name}/{Path(path).name}:{line}({name}) x{v[1]}"
+            for (path, line, name), v in ranked
+        ],
+    }

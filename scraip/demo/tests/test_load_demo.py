@@ -11,7 +11,7 @@ from scraip.councils.models import Authority, Person, Portfolio
 from scraip.plans.models import ActionPlan, RecommendationPart, ReportBack, Response
 
 PASSWORD = "scraip-demo-2026"
-LOGINS = ["officer", "leader", "hooper", "councillor", "lead", "admin"]
+LOGINS = ["officer", "leader", "hooper", "councillor", "lead", "setup", "admin"]
 
 
 @pytest.fixture(autouse=True)
@@ -207,3 +207,10 @@ def test_kent_uses_a_28_day_response_period(demo):
 def test_command_prints_the_logins(demo):
     for username in LOGINS:
         assert f"{username} / {PASSWORD}" in demo
+
+
+def test_the_setup_login_administers_maidstone_only(demo):
+    administrator = person("setup")
+    assert administrator.is_council_admin
+    assert administrator.authority.name == "Maidstone Borough Council"
+    assert list(Person.objects.filter(is_council_admin=True)) == [administrator]

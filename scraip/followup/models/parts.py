@@ -60,7 +60,7 @@ def owes_update_q() -> Q:
 def awaiting_report_q() -> Q:
     """Items of plans with a report-back still to come: found by an index, so that a list of
     the updates owed works out no other item's state."""
-    plans = ReportBack.objects.filter(completed=False).values("action_plan")
+    plans = ReportBack.objects.still_due().values("action_plan")
     return Q(recommendation__action_plan__in=plans)
 
 
@@ -76,9 +76,11 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         whether the item owes an update for it (`owes_update`, see owes_update_q) and is late
         with it (`update_overdue`)."""
         today = today or timezone.localdate()
-        next_report_back = ReportBack.objects.filter(
-            action_plan=OuterRef("recommendation__action_plan"), completed=False
-        ).order_by("sequence", "pk")
+        next_report_back = (
+            ReportBack.objects.still_due()
+            .filter(action_plan=OuterRef("recommendation__action_plan"))
+            .order_by("sequence", "pk")
+        )
         return (
             with_state(self, today)
             .annotate(
@@ -113,7 +115,7 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
     def followed(self):
         """listed() with each item's whole progress and its plan's open report-backs: for the
         pages of one plan or committee that print them all (the tracker and its spreadsheet)."""
-        open_report_backs = ReportBack.objects.filter(completed=False).select_related("meeting")
+        open_report_backs = ReportBack.objects.still_due().select_related("meeting")
         return (
             self.listed()
             .prefetch_related(
@@ -158,8 +160,9 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
 
     def led_by(self, person):
         """The items `person` leads (see `lead_lookup`: the two change together when an item
-        has several lead officers)."""
-        return self.filter(pk__in=Response.objects.filter(lead_officer=person).values("part"))
+        has several lead officers). On the join to the item's response, so that the database
+        starts from the person's responses (an index) rather than hashing every item."""
+        return self.filter(response__lead_officer=person, response__deleted_at__isnull=True)
 
     def standing_counts(self) -> dict[str, int]:
         """How many of these items stand where (models.Standing), in one query: a chart's bars."""
@@ -259,9 +262,9 @@ class FollowedPart(TrackedItem, RecommendationPart):
 
     def report_backs_open(self, update=None):
         own = update.report_back_id if update is not None else None
-        return self.plan.report_backs.filter(Q(completed=False) | Q(pk=own)).select_related(
-            "meeting"
-        )
+        report_backs = self.plan.report_backs
+        chosen = report_backs.still_due() | report_backs.filter(pk=own)
+        return chosen.select_related("meeting")
 
     def report_back_at(self, meeting):
         return self.plan.report_backs.filter(meeting=meeting).first()

@@ -108,11 +108,12 @@ def is_open() -> Q:
     return ~Q(latest_verdict_kind=CLOSED)
 
 
-def _standing() -> Case:
+def _standing(latest_status: Subquery) -> Case:
+    """Closed, else the latest status, else no update: `latest_status` is the subquery itself
+    (null when there is no update), so that it is named, and looked up, once."""
     return Case(
         When(latest_verdict_kind=CLOSED, then=Value(Standing.CLOSED.value)),
-        When(latest_status="", then=Value(Standing.NO_UPDATE.value)),
-        default=F("latest_status"),
+        default=Coalesce(latest_status, Value(Standing.NO_UPDATE.value)),
         output_field=CharField(),
     )
 
@@ -127,9 +128,16 @@ def past_target_q(today: datetime.date) -> Q:
 
 
 def attention_q(today: datetime.date) -> Q:
-    return (
-        (Q(target_on__lt=today) & ~Q(latest_status=IMPLEMENTED)) | Q(latest_status=OFF_TRACK)
-    ) & is_open()
+    """Open, and past its target and not implemented, or reported off track. Written as one
+    CASE so that each item's latest status is looked up once (SQLite works a subquery out again
+    each time a condition names it; an item past its target is off track or not implemented
+    whatever else holds)."""
+    status_calls = Case(
+        When(target_on__lt=today, then=flag(~Q(latest_status=IMPLEMENTED))),
+        default=flag(Q(latest_status=OFF_TRACK)),
+        output_field=BooleanField(),
+    )
+    return Q(status_calls) & is_open()
 
 
 def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
@@ -150,7 +158,7 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
         lead_pk=F(lookup) if lookup else Value(None, output_field=IntegerField()),
     ).annotate(
         closed=flag(~is_open()),
-        standing=_standing(),
+        standing=_standing(_first(updates, "status")),
         past_target=flag(past_target_q(today)),
         needs_attention=flag(attention_q(today)),
     )

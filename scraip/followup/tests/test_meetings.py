@@ -33,6 +33,38 @@ def test_officer_schedules_a_meeting_and_an_impossible_date_is_refused(client, o
     )
 
 
+def test_a_second_meeting_of_a_committee_on_one_day_is_refused_with_a_link_to_the_first(
+    client, officer, committee
+):
+    first = Meeting.objects.create(committee=committee, date=datetime.date(2027, 3, 4))
+    client.force_login(officer)
+    body = {"committee": committee.pk, "status": "scheduled"}
+    page = client.post(
+        reverse("followup:meeting_create"), {**body, "date_0": "4", "date_1": "3", "date_2": "2027"}
+    ).content.decode()
+    assert f"{committee} already has a meeting on 4 March 2027" in page
+    assert f'href="{first.get_absolute_url()}"' in page
+    assert Meeting.objects.count() == 1
+    # The rule is the model's: the service (and so the admin and imports) refuse it too.
+    with pytest.raises(services.WorkflowError, match="already has a meeting"):
+        services.meeting_save(
+            meeting=Meeting(committee=committee, date=first.date), loaded_version=None
+        )
+    # Editing the meeting itself is not a clash with itself.
+    response = client.post(
+        reverse("followup:meeting_edit", args=[first.pk]),
+        {
+            **body,
+            "date_0": "4",
+            "date_1": "3",
+            "date_2": "2027",
+            "place": "Town Hall",
+            "loaded_version": first.version,
+        },
+    )
+    assert response.status_code == 302
+
+
 def test_meeting_page_lists_every_accepted_item_due_with_both_statuses(
     client, councillor, officer, followed
 ):

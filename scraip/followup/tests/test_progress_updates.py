@@ -114,9 +114,35 @@ def test_only_a_committee_verdict_closes_an_item(client, lead_officer, officer, 
     )
     assert fresh(item).is_closed
     client.force_login(lead_officer)
-    page = client.post(add_url(item), {"status": ON_TRACK, "narrative": "More."})
-    assert "it takes no further changes" in page.content.decode()
+    page = client.post(add_url(item), {"status": ON_TRACK, "narrative": "More."}, follow=True)
+    assert "it takes no further updates" in page.content.decode()
     assert ProgressUpdate.objects.count() == 1
+    with pytest.raises(services.WorkflowError, match="no further changes"):
+        services.progress_record(
+            subject=item,
+            status=ON_TRACK,
+            narrative="More.",
+            reported_by=lead_officer.person,
+            entered_by=lead_officer,
+        )
+
+
+def test_a_closed_item_offers_no_update_form(client, lead_officer, officer, followed):
+    """The item page has no "Add an update" link, and the form's address says why before
+    anything is typed."""
+    item = followed.item_g
+    item_url = reverse("followup:progress_item", args=[item.pk])
+    ProgressUpdateFactory(subject=item, report_back=followed.first, status="implemented")
+    client.force_login(lead_officer)
+    assert add_url(item) in client.get(item_url).content.decode()
+    services.verdict_record(
+        subject=item, meeting=followed.meeting, verdict="closed", recorded_by=officer
+    )
+    assert add_url(item) not in client.get(item_url).content.decode()
+    response = client.get(add_url(item), follow=True)
+    assert response.redirect_chain[-1][0] == item_url
+    assert "The committee has closed" in response.content.decode()
+    assert b'name="narrative"' not in response.content
 
 
 def test_two_people_correcting_one_update_cannot_overwrite_each_other(client, officer, followed):

@@ -22,11 +22,12 @@ def _count_queries(client, user, url, ceiling, django_assert_max_num_queries):
 # each). A list shown a page at a time costs three: how many, the page's ids, those rows.
 FOLLOW_UP_PAGES = [
     ("followup:meeting_list", None, "officer", 10),
-    # Meeting; report-backs at it; items due (with the verdict here and whether each came in);
-    # their latest updates; their verdicts (latest and here).
-    ("followup:meeting_detail", "meeting", "officer", 12),
+    # Meeting; report-backs at it; each plan's counts of items due, updates in and verdicts
+    # given, by standing (one aggregate); the items due of the plans shown (with the verdict here
+    # and whether each came in); their latest updates; their verdicts (latest and here).
+    ("followup:meeting_detail", "meeting", "officer", 13),
     # As the meeting page, and the target dates moved between each item's last two updates.
-    ("followup:meeting_pack", "meeting", "officer", 13),
+    ("followup:meeting_pack", "meeting", "officer", 14),
     ("followup:meeting_pack_pdf", "meeting", "officer", 14),
     ("followup:progress_item", "item", "officer", 11),
     ("followup:progress_edit", "update", "officer", 15),
@@ -35,7 +36,8 @@ FOLLOW_UP_PAGES = [
     ("followup:updates_owed", None, "officer", 8),
     # Items needing attention (a page); their latest updates and verdicts; responses due (how
     # many); the committees' next meetings; how many updates are owed before each and the first
-    # ten; the chart's counts; people who cannot be emailed (leads, cabinet members).
+    # ten with how many (one query); the chart's counts; people who cannot be emailed (leads,
+    # cabinet members).
     ("followup:dashboard_officer", None, "officer", 18),
     # Portfolios held; awaiting my response (a page); my portfolios' items (a page) with their
     # latest updates and verdicts; the chart's counts.
@@ -49,13 +51,13 @@ FOLLOW_UP_PAGES = [
 # The same pages when every list is longer than a page (`owing_dataset`): each list's page of
 # rows is read, so a few more queries, still the same at 10 and at 200 items.
 OWING_PAGES = [
-    ("followup:dashboard_officer", None, "officer", 19),
+    ("followup:dashboard_officer", None, "officer", 18),
     ("followup:dashboard_cabinet", None, "cabinet_a", 16),
     ("followup:dashboard_lead", None, "lead_officer", 18),
     ("followup:updates_owed", None, "officer", 10),
     ("followup:updates_owed", None, "lead_officer", 12),
-    ("followup:meeting_detail", "meeting", "officer", 12),
-    ("followup:meeting_pack", "meeting", "officer", 13),
+    ("followup:meeting_detail", "meeting", "officer", 13),
+    ("followup:meeting_pack", "meeting", "officer", 14),
 ]
 
 

@@ -101,3 +101,15 @@ def test_the_officers_dashboard_pages_each_list_on_its_own(client, officer, owin
     assert owed.count("<li>") == min(10, owing.size)
     if owing.size > 10:
         assert f"The 10 due soonest of {owing.size}" in owed
+
+
+@pytest.mark.parametrize("query", [{}, {"decision": "accepted"}, {"overdue": "false"}])
+def test_the_recommendation_list_reads_one_page_of_parts(client, officer, owing_dataset, query):
+    """Its page's ids and the count come from one query, then those parts alone are read."""
+    client.force_login(officer)
+    with instances_built() as built:
+        page = client.get(reverse("plans:recommendation_list"), query).content.decode()
+    shown = page.count('<tr class="govuk-table__row">') - 1  # less the header row
+    assert shown == min(50, owing_dataset.size)
+    assert f"{owing_dataset.size} recommendations" in page
+    assert built["plans.RecommendationPart"] == shown

@@ -53,11 +53,12 @@ def calendar_feed_revoke(request, pk):
 
 @require_safe
 def calendar_feed(request, token):
-    """Permission: none but the token: public, read-only, this one feed. 404 once revoked."""
+    """Permission: none but the token: public, read-only, this one feed. 404 once revoked, and
+    while its owner's sign-in is deactivated (someone who left takes no feed with them)."""
     feed = (
         CalendarFeed.objects.active()
         .select_related("committee", "person")
-        .filter(token=token)
+        .filter(token=token, owner__is_active=True)
         .first()
     )
     if feed is None:

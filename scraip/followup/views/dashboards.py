@@ -43,7 +43,9 @@ def dashboard_officer(request):
     today = timezone.localdate()
     authorities = authorities_for(request.user)
     items = FollowedPart.objects.listed(today).of_authorities(authorities)
-    attention = page_of(request, items.needing_attention(), per_page=LIST_PAGE, param="attention")
+    attention = page_of(
+        request, items.needing_attention(), per_page=LIST_PAGE, param="attention", read=items
+    )
     attach_latest(attention)
     return render(
         request,
@@ -66,7 +68,9 @@ def dashboard_officer(request):
 
 def _owed_before_next_meetings(items, authorities, today) -> list[tuple]:
     """Each committee's next meeting with the updates owed by its date: how many, and the first
-    OWED_BEFORE_MEETING of them, soonest due first. Three queries for every committee at once."""
+    OWED_BEFORE_MEETING of them, soonest due first. Three queries for every committee at once:
+    the meetings, the first few owed of each committee with how many it owes (window functions
+    over the owed items, worked out once), and those rows."""
     next_meetings = {}
     for meeting in (
         Meeting.objects.for_authorities(authorities).upcoming(today).select_related("committee")
@@ -78,19 +82,21 @@ def _owed_before_next_meetings(items, authorities, today) -> list[tuple]:
     for meeting in next_meetings.values():
         due_by_meeting |= Q(**{COMMITTEE: meeting.committee_id}, next_due__lte=meeting.date)
     owed = items.owing_updates().filter(due_by_meeting)
-    counts = dict(owed.order_by().values_list(COMMITTEE).annotate(count=Count("pk")))
     # The first few of each committee's, by id, then those rows alone (see paging.page_of).
-    first_ids = list(
+    first = list(
         owed.annotate(
             place=Window(
                 RowNumber(),
                 partition_by=F(COMMITTEE),
                 order_by=[F("next_due").asc(), F("pk").asc()],
-            )
+            ),
+            owed_in_all=Window(Count("pk"), partition_by=F(COMMITTEE)),
         )
         .filter(place__lte=OWED_BEFORE_MEETING)
-        .values_list("pk", flat=True)
+        .values_list("pk", COMMITTEE, "owed_in_all")
     )
+    counts = {committee_id: count for _, committee_id, count in first}
+    first_ids = [pk for pk, _, _ in first]
     rows = items.order_by().in_bulk(first_ids) if first_ids else {}
     by_committee: dict[int, list] = {}
     for pk in first_ids:
@@ -142,14 +148,17 @@ def dashboard_cabinet(request):
 def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
     items = FollowedPart.objects.listed().led_by(person_of(request.user))
-    attention = page_of(request, items.needing_attention(), per_page=LIST_PAGE, param="attention")
+    attention = page_of(
+        request, items.needing_attention(), per_page=LIST_PAGE, param="attention", read=items
+    )
     attach_latest(attention)
+    owed = page_of(request, items.owing_updates(), per_page=LIST_PAGE, param="owed", read=items)
     return render(
         request,
         "followup/dashboard_lead.html",
         {
             "items": page_of(request, items, per_page=LIST_PAGE, param="items"),
-            "owed": page_of(request, items.owing_updates(), per_page=LIST_PAGE, param="owed"),
+            "owed": owed,
             "attention": attention,
             "chart": chart_from_counts(items.standing_counts(), "The actions I lead, by status"),
             "today": timezone.localdate(),
@@ -172,7 +181,7 @@ def updates_owed(request):
         request,
         "followup/progress_owed.html",
         {
-            "owed": page_of(request, items.owing_updates(), per_page=OWED_PAGE),
+            "owed": page_of(request, items.owing_updates(), per_page=OWED_PAGE, read=items),
             "everyone": everyone,
             "today": timezone.localdate(),
         },

@@ -115,6 +115,10 @@ def progress_add(request, pk, pages):
     """Permission: the kind's report permission (the item's lead officer, or a scrutiny
     officer of the council writing on someone's behalf)."""
     item = _get_item_for_user(request, pages, pk, "report")
+    if item.is_closed:
+        # Said before anyone types an update the service would refuse (its rule still holds).
+        messages.info(request, f"The committee has closed {item}: it takes no further updates.")
+        return redirect(pages.item, item.pk)
     return _progress_form(request, pages, item)
 
 

@@ -27,7 +27,7 @@ from ..forms import (
     MeetingForm,
     ReportBackCompleteForm,
 )
-from ..progress import status_chart
+from ..progress import chart_from_counts
 
 
 def _get_meeting_for_user(request, pk, permission="councils.view_meeting"):
@@ -103,17 +103,48 @@ def meeting_edit(request, pk):
     return _meeting_form(request, meeting)
 
 
+# A meeting with more items due than this shows one plan's items at a time (the page lists
+# every plan with its counts); the PDF of the pack always prints them all.
+AGENDA_ITEMS_AT_ONCE = 60
+
+
+def _plans_to_show(request):
+    """Every plan when the items due are few, else the plan the `plan` parameter names (the
+    first when it names none of them)."""
+
+    def show(plan_ids: list[int], counts: dict) -> list[int]:
+        if sum(row["due"] for row in counts.values()) <= AGENDA_ITEMS_AT_ONCE:
+            return plan_ids
+        asked = request.GET.get("plan", "")
+        chosen = int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 12 else None
+        return [chosen] if chosen in plan_ids else plan_ids[:1]
+
+    return show
+
+
 def _agenda_context(request, meeting, *, with_changes=True):
-    """What the meeting page, the update pack and its PDF print. The items due are all shown, so
-    the chart counts them as read; `with_changes` (the pack) adds what changed since each
-    item's update before."""
-    agenda = meeting_agenda(meeting, with_changes=with_changes)
-    items = [item for entry in agenda for item in entry.items]
+    """What the meeting page and the update pack print: the plans due with their counts, and
+    the items of the plans shown (_plans_to_show); the chart counts every item due in the
+    database. `with_changes` (the pack) adds what changed since each item's update before."""
+    standings: dict[str, int] = {}
+    agenda = meeting_agenda(
+        meeting, with_changes=with_changes, show=_plans_to_show(request), standings=standings
+    )
+    item_count = sum(entry.due for entry in agenda)
+    shown = [entry for entry in agenda if entry.shown]
+    items = [item for entry in shown for item in entry.items]
+    paged = len(shown) < len(agenda)
+    place = agenda.index(shown[0]) if paged else 0
     return {
         "meeting": meeting,
         "agenda": agenda,
-        "chart": status_chart(items, f"Status of the {len(items)} items due at this meeting"),
-        "item_count": len(items),
+        "paged": paged,
+        "previous_entry": agenda[place - 1] if paged and place > 0 else None,
+        "next_entry": agenda[place + 1] if paged and place + 1 < len(agenda) else None,
+        "chart": chart_from_counts(
+            standings, f"Status of the {item_count} items due at this meeting"
+        ),
+        "item_count": item_count,
         "no_change_count": (
             sum(1 for item in items if item.updated_for_this and not item.changes)
             if with_changes

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.fuzzydates import Precision, format_fuzzy_date, latest_day
 from scraip.common.softdelete import (
     NOT_DELETED,
     SoftDeletable,
@@ -163,6 +163,12 @@ class ActionPlan(Versioned, SoftDeletable):
         return (self.response_deadline - (today or timezone.localdate())).days
 
 
+class ReportBackQuerySet(SoftDeleteQuerySet):
+    def still_due(self):
+        """Those still to come: neither completed nor cancelled."""
+        return self.filter(completed=False, cancelled=False)
+
+
 class ReportBack(SoftDeletable):
     """A date on which the committee hears what has been done: the 1st, 2nd, 3rd… update.
 
@@ -191,8 +197,15 @@ class ReportBack(SoftDeletable):
         Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="report_backs"
     )
     completed = models.BooleanField(default=False)
+    # Kept on the schedule with what was recorded for it, but no longer due (one that has
+    # updates or verdicts cannot be removed: see removal_problem).
+    cancelled = models.BooleanField(default=False)
     note = models.TextField(blank=True)
     history = HistoricalRecords()
+
+    objects = live_rows(ReportBackQuerySet)
+    all_objects = all_rows(ReportBackQuerySet)
+    deleted_objects = deleted_rows(ReportBackQuerySet)
 
     class Meta:
         ordering = ["action_plan_id", "sequence"]
@@ -207,6 +220,10 @@ class ReportBack(SoftDeletable):
                 name="unique_report_back_sequence",
             ),
             models.CheckConstraint(condition=Q(sequence__gte=1), name="report_back_sequence_1_up"),
+            models.CheckConstraint(
+                condition=~Q(completed=True, cancelled=True),
+                name="report_back_completed_or_cancelled",
+            ),
         ]
 
     def __str__(self):
@@ -224,6 +241,10 @@ class ReportBack(SoftDeletable):
         if self.due_on is None:
             raise ValidationError(
                 {"due_on": "Enter the date of the report-back, or choose its meeting"}
+            )
+        if self.completed and self.cancelled:
+            raise ValidationError(
+                {"cancelled": "A report-back cannot be both completed and cancelled"}
             )
         if plan and self.completed != self._stored_completed():
             problems = self.completion_problems() if self.completed else self.reopening_problems()
@@ -246,6 +267,24 @@ class ReportBack(SoftDeletable):
                 }
             )
         self.due_on, self.due_precision = day, precision
+
+    def removal_problem(self) -> str | None:
+        """Why this report-back cannot be taken off the schedule, if it cannot: progress
+        updates, verdicts or reviews recorded for it (by any app, deleted or not) would lose
+        the meeting they were given at."""
+        for relation in self._meta.related_objects:
+            if (
+                relation.one_to_many
+                and relation.related_model._base_manager.filter(
+                    **{relation.field.name: self.pk}
+                ).exists()
+            ):
+                return (
+                    f"The {ordinal(self.sequence)} report-back has "
+                    f"{relation.related_model._meta.verbose_name_plural} recorded for it, so it "
+                    "cannot be removed: change its date instead"
+                )
+        return None
 
     def _stored_completed(self) -> bool:
         if self.pk is None:
@@ -272,7 +311,7 @@ class ReportBack(SoftDeletable):
         problems = [
             f"The {ordinal(earlier.sequence)} report-back ({earlier.due_display}) must be "
             "completed first."
-            for earlier in self._others().filter(self._before_this(), completed=False)
+            for earlier in self._others().filter(self._before_this()).still_due()
         ]
         awaiting = RecommendationPart.objects.filter(
             recommendation__action_plan=self.action_plan_id, response__isnull=True
@@ -301,17 +340,6 @@ class ReportBack(SoftDeletable):
         return format_fuzzy_date(self.due_on, self.due_precision)
 
 
-# The days of the month each vague part of it covers.
-PART_DAYS = {
-    Precision.EARLY: range(1, 11),
-    Precision.MID: range(11, 21),
-    Precision.MID_LATE: range(11, 32),
-    Precision.LATE: range(21, 32),
-    Precision.MONTH: range(1, 32),
-}
-
-
 def _falls_in(day: datetime.date, vague: datetime.date, precision: str) -> bool:
     """`day` is one of the days a vague date (its first day and precision) could mean."""
-    same_month = (day.year, day.month) == (vague.year, vague.month)
-    return same_month and day.day in PART_DAYS.get(precision, ())
+    return vague <= day <= latest_day(vague, precision)

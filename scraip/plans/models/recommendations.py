@@ -103,8 +103,56 @@ class Recommendation(Versioned, SoftDeletable):
         authority_id = getattr(related_or_none(self, "action_plan"), "authority_id", None)
         if self.portfolio_id and authority_id and authority_id != self.portfolio.authority_id:
             errors["portfolio"] = NOT_A_CHOICE
+        if wording := self.wording_problem():
+            errors["text"] = wording
         if errors:
             raise ValidationError(errors)
+
+    @cached_property
+    def shared_response(self):
+        """The one answer the cabinet gave to all its sub-parts (each part stores the same
+        decision, explanation, action, timetable and lead officer), printed once; None when it
+        has no sub-parts or they are answered apart. Reads the parts prefetched."""
+        parts = list(self.parts.all())
+        responses = [part.current_response for part in parts]
+        if len(parts) < 2 or None in responses:
+            return None
+        return responses[0] if len({response.answer for response in responses}) == 1 else None
+
+    @property
+    def numerals(self) -> str:
+        """Its sub-parts as a reader names them: "(i) and (ii)", "(i), (ii) and (iii)"."""
+        names = [f"({part.numeral})" for part in self.parts.all() if part.numeral]
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+    def wording_problem(self) -> str | None:
+        """Why the text cannot change as it stands: once any part is answered the cabinet has
+        answered these words, so a change is only an amendment with its reason, which
+        simple-history keeps in the history row (`_change_reason`)."""
+        if self.pk is None or (getattr(self, "_change_reason", None) or "").strip():
+            return None
+        stored = Recommendation.all_objects.filter(pk=self.pk).values_list("text", flat=True)
+        if stored.first() in (None, self.text):
+            return None
+        if not self.has_answers():
+            return None
+        return (
+            "This recommendation has been answered, so its wording is locked: to correct it, "
+            "give the reason for the amendment"
+        )
+
+    def has_answers(self) -> bool:
+        return RecommendationPart.objects.filter(
+            recommendation=self.pk, response__isnull=False
+        ).exists()
+
+    def amendments(self):
+        """Its recorded amendments, newest first: the history rows that carry a reason."""
+        return (
+            self.history.exclude(history_change_reason__isnull=True)
+            .exclude(history_change_reason="")
+            .order_by("-history_date")
+        )
 
     def letter_taken(self) -> bool:
         """Another live recommendation of the plan has this one's letter."""
@@ -117,11 +165,16 @@ class RecommendationPartQuerySet(SoftDeleteQuerySet):
         """Parts of the plans the user may see (see ActionPlanQuerySet.visible_to)."""
         return self.filter(recommendation__action_plan__in=ActionPlan.objects.visible_to(user))
 
-    def answerable_by(self, user):
+    def answerable_by(self, user, held=None):
         """A scrutiny officer answers for their councils' cabinet members; anyone else only for
-        the portfolios they hold today."""
+        the portfolios they hold today: `held`, when the caller has read them already (their
+        ids then reach the database as a list, which PostgreSQL starts from, through the
+        recommendations' portfolio index; as a subquery it reads every recommendation of the
+        network's plans awaiting a response first)."""
         if user.has_perm("plans.add_actionplan"):
             return self.filter(recommendation__action_plan__authority__in=authorities_for(user))
+        if held is not None:
+            return self.for_portfolios([portfolio.pk for portfolio in held])
         person = person_of(user)
         held = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
         return self.for_portfolios(held)
@@ -206,6 +259,24 @@ class RecommendationPart(SoftDeletable):
 
     class Meta:
         ordering = ["recommendation_id", "position", "numeral"]
+        indexes = [
+            # A recommendation's live parts in order, read from the index alone: lists that
+            # start from a portfolio's or a plan's recommendations (the cabinet member's
+            # dashboard) reach their parts through it instead of reading every part.
+            models.Index(
+                fields=["recommendation", "position", "id"],
+                condition=NOT_DELETED,
+                name="part_live_in_order",
+            ),
+            # The same read by the part's id, for lists that start from the responses (the
+            # lead officer's dashboard): the primary key would fetch each row from the table,
+            # which the planner prices above reading the whole table.
+            models.Index(
+                fields=["id", "recommendation", "position"],
+                condition=NOT_DELETED,
+                name="part_live_by_id",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["recommendation", "numeral"],
@@ -374,6 +445,20 @@ class Response(Versioned, SoftDeletable):
     @property
     def timetable_display(self) -> str:
         return format_fuzzy_date(self.timetable, self.timetable_precision)
+
+    # What one answer given to several sub-parts repeats on each (services.response_record).
+    ANSWER_FIELDS = (
+        "decision",
+        "explanation",
+        "action",
+        "timetable",
+        "timetable_precision",
+        "lead_officer_id",
+    )
+
+    @property
+    def answer(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.ANSWER_FIELDS)
 
     @property
     def entered_on_behalf(self) -> bool:

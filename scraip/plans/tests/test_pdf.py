@@ -12,7 +12,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from scraip.councils.tests.factories import MeetingFactory
-from scraip.plans.models import Recommendation, RecommendationPart, ReportBack, Response
+from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
 from scraip.plans.tests.factories import (
     ActionPlanFactory,
     PartFactory,
@@ -163,6 +163,24 @@ def test_long_plan_repeats_table_header_and_running_title_on_every_page(client, 
     for number, text in enumerate(texts, start=1):
         assert TABLE_HEADER in text, f"no table header on page {number}"
         assert RUNNING_HEADER in text, f"no running header on page {number}"
+        assert f"Page {number} of {len(texts)}" in text
+
+
+def test_a_long_title_runs_whole_at_the_top_of_every_page_beside_the_draft_mark(
+    client, officer, long_plan
+):
+    """The running title's margin box has a set width (so it is not measured on every page): a
+    title of the longest length allowed still prints whole on every page, wrapping within the
+    top margin, beside DRAFT, and the page numbers stay whole too."""
+    long_plan.title = ("Review of Partnerships and Shared Services across the Borough " * 5)[:300]
+    long_plan.status = ActionPlan.Status.DRAFT
+    long_plan.save()
+    texts = page_texts(fetch_pdf(client, officer, long_plan))
+    running_title = " ".join(f"SCRAIP: {long_plan.title}".split())
+    assert len(texts) > 1
+    for number, text in enumerate(texts, start=1):
+        assert running_title in text, f"running title cut on page {number}"
+        assert "DRAFT" in text
         assert f"Page {number} of {len(texts)}" in text
 
 

@@ -31,8 +31,8 @@ DECISIONS = [
 ]
 
 # Person; user and group permissions (a cabinet member is not an officer); awaiting count;
-# overdue count; recent plans.
-HOME = 12
+# overdue count; recent plans; whether they hold a portfolio (the header's "Awaiting response").
+HOME = 13
 # Person; filter choices: years; plan count; filter choices: authorities, committees; page of
 # plans with their counts.
 PLAN_LIST = 12
@@ -50,10 +50,12 @@ RECOMMENDATION_LIST = 11
 # awaiting parts (with plans and portfolios).
 AWAITING_RESPONSE = 12
 # Part (with plan and portfolio); person; holds the part's portfolio (permission, then page);
-# existing response; lead officer choices.
-RESPOND = 12
-# Recommendation; plan; person; sub-parts; portfolio choices.
-RECOMMENDATION_EDIT = 11
+# existing response; lead officer choices; whether they hold a portfolio (the header's link);
+# the recommendation's sub-parts with their answers (may one answer cover them all?).
+RESPOND = 14
+# Recommendation; plan; person; sub-parts; portfolio choices; whether it is answered (its
+# wording locked); its amendments.
+RECOMMENDATION_EDIT = 13
 # Plan; person; report-backs; meetings (once, shared by every row).
 REPORT_BACKS_EDIT = 10
 # Plan; person; committee choices.

@@ -130,7 +130,9 @@ def test_a_moved_date_renumbers_the_schedule(client, officer, plan):
     assert schedule == [(second.pk, 1, "1 April 2008"), (first.pk, 2, "May 2008")]
 
 
-def test_a_row_deleted_with_its_date_blanked_is_deleted_with_its_history(client, officer, plan):
+def test_a_row_deleted_with_its_date_blanked_is_kept_as_deleted_with_its_history(
+    client, officer, plan
+):
     client.force_login(officer)
     url = reverse("plans:report_backs_edit", args=[plan.pk])
     client.post(url, rows("27 November 2007", "1 April 2008"))
@@ -150,8 +152,10 @@ def test_a_row_deleted_with_its_date_blanked_is_deleted_with_its_history(client,
     )
     assert page.status_code == 302
     assert [(r.sequence, r.due_display) for r in plan.report_backs.all()] == [(1, "1 April 2008")]
+    # Never destroyed: kept as a deleted row, its removal in its history.
     deletion = first.history.latest()
-    assert deletion.history_type == "-" and deletion.due_on == datetime.date(2007, 11, 27)
+    assert deletion.deleted_at is not None and deletion.due_on == datetime.date(2007, 11, 27)
+    assert ReportBack.deleted_objects.get().pk == first.pk
 
 
 def test_ordinals_past_twenty_read_as_written(plan):

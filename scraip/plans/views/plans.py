@@ -9,6 +9,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from scraip.common import pdfjobs
+from scraip.common.forms import hold_errors, posted_rows
 from scraip.common.history import history_entries
 from scraip.common.softdelete import restore, soft_delete
 from scraip.common.views import saved, submitted
@@ -22,6 +23,7 @@ from ..forms import (
     ReportBackFormSet,
     SendForResponseForm,
 )
+from ..history import plan_history_entries
 from ..models import ActionPlan, Recommendation, RecommendationPart
 from .fetch import get_plan_for_user, held_portfolio_ids, plan_detail_queryset
 
@@ -153,13 +155,16 @@ def plan_send(request, pk):
 def report_backs_edit(request, pk):
     """Permission: plans.change_actionplan. The 1st, 2nd, 3rd… report-back dates."""
     plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    rows, adding_row = posted_rows(request, "report_backs")
     formset = ReportBackFormSet(
-        request.POST or None,
+        rows,
         instance=plan,
         prefix="report_backs",
         form_kwargs={"meetings": plan.committee.meetings.all()},
     )
-    if submitted(request, formset):
+    if adding_row:
+        hold_errors(formset)
+    elif submitted(request, formset):
         services.report_back_schedule_save(plan=plan, **formset.changes())
         messages.success(request, "Report-back schedule saved.")
         return redirect(f"{plan.get_absolute_url()}#report-backs")
@@ -225,4 +230,14 @@ def _history_page(request, record, plan, title):
 def plan_history(request, pk):
     """Permission: plans.view_actionplan. Read-only: no page edits or deletes history."""
     plan = get_plan_for_user(request, pk)
-    return _history_page(request, plan, plan, f"History of “{plan.title}”")
+    return render(
+        request,
+        "common/history.html",
+        {
+            "record": plan,
+            "plan": plan,
+            "title": f"History of “{plan.title}”",
+            "intro": "Changes to the plan, its report-backs and the cabinet's responses.",
+            "entries": plan_history_entries(plan),
+        },
+    )

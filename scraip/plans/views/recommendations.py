@@ -3,6 +3,8 @@ that guards it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,16 +30,57 @@ from .fetch import get_part_for_user, get_plan_for_user
 from .plans import _get_deleted_for_officer, _history_page
 
 
+class CountedByPagePaginator(Paginator):
+    """Finds the page's ids and the count of all the rows in one query (a window count), then
+    reads those rows alone: the filter is worked out once, and an empty list runs the same two
+    queries as a full one (the second then finds nothing)."""
+
+    def __init__(self, object_list, per_page, *args, rows=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.rows = object_list if rows is None else rows  # where the page's rows are read
+
+    def page(self, number):
+        number = self.validate_number_format(number)
+        start = (number - 1) * self.per_page
+        found = list(
+            self.object_list.annotate(rows_in_all=Window(Count("pk"))).values_list(
+                "pk", "rows_in_all"
+            )[start : start + self.per_page]
+        )
+        if not found and number > 1:
+            raise EmptyPage("That page contains no results")
+        self.__dict__["count"] = found[0][1] if found else 0
+        ids = [pk for pk, _ in found]
+        # An id that is never a row's (0) keeps the second query when the page is empty.
+        by_id = {row.pk: row for row in self.rows.order_by().filter(pk__in=ids or [0])}
+        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+
+    def validate_number_format(self, number) -> int:
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer") from error
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        return number
+
+
 class RecommendationListView(PermissionRequiredMixin, FilterView):
     """Permission: plans.list_actionplans; only parts of plans the user may see."""
 
     permission_required = "plans.list_actionplans"
     filterset_class = RecommendationFilter
     paginate_by = 50
+    paginator_class = CountedByPagePaginator
     template_name = "plans/recommendation_list.html"
 
     def get_queryset(self):
         return RecommendationPart.objects.visible_to(self.request.user).with_plan().in_plan_order()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The page's rows are read by id from the parts the user may see, not through the
+        # filters again: the first query has applied them.
+        return super().get_paginator(queryset, per_page, rows=self.get_queryset(), **kwargs)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -53,8 +96,10 @@ class RecommendationListView(PermissionRequiredMixin, FilterView):
 def awaiting_response(request):
     """Permission: plans.list_awaiting_response (cabinet members; officers see their council's)."""
     person = person_of(request.user)
-    portfolios = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
-    parts = RecommendationPart.objects.awaiting_response().answerable_by(request.user)
+    portfolios = list(Portfolio.objects.held_by(person)) if person else []
+    parts = RecommendationPart.objects.awaiting_response().answerable_by(
+        request.user, held=portfolios
+    )
     heading = (
         "Recommendations awaiting a response"
         if request.user.has_perm("plans.add_actionplan")
@@ -126,13 +171,22 @@ def respond(request, pk):
     )
     if submitted(request, form) and saved(
         form,
-        lambda: services.response_record(
+        lambda: (
+            services.response_record_for_all_parts
+            if form.answers_all_parts
+            else services.response_record
+        )(
             response=form.save(commit=False),
             entered_by=request.user,
             loaded_version=form.loaded_version,
         ),
     ):
-        messages.success(request, f"Response to {part} saved.")
+        answered = (
+            f"{part.recommendation} {part.recommendation.numerals}"
+            if form.answers_all_parts
+            else part
+        )
+        messages.success(request, f"Response to {answered} saved.")
         return redirect(reverse("plans:awaiting_response") if holds_portfolio else plan)
     return render(
         request,
@@ -153,6 +207,22 @@ def recommendation_delete(request, pk):
         )
         return redirect(plan)
     return render(request, "common/confirm_delete.html", {"record": recommendation, "plan": plan})
+
+
+@login_required
+@require_POST
+def recommendation_move(request, pk):
+    """Permission: plans.change_actionplan on its plan. Move up or down one place; the whole
+    plan is renumbered and every recommendation moved gets a history row."""
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    plan = get_plan_for_user(request, recommendation.action_plan_id, "plans.change_actionplan")
+    step = {"up": -1, "down": 1}.get(request.POST.get("move", ""))
+    if step is None:
+        messages.error(request, "Choose Move up or Move down.")
+    else:
+        services.recommendation_move(recommendation=recommendation, step=step)
+        messages.success(request, f"{recommendation} moved {request.POST['move']}.")
+    return redirect(f"{plan.get_absolute_url()}#recommendation-{recommendation.pk}")
 
 
 @login_required

@@ -1,0 +1,76 @@
+"""One verdict per item per meeting: of two clerks recording it at once, the second sees what the
+first saved, keeps their own input, and nothing is lost."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from scraip.common.versioning import StaleEdit
+from scraip.followup import services
+from scraip.followup.models import Verdict
+from scraip.followup.tests.factories import ProgressUpdateFactory
+
+from .helpers import verdict_url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_verdict_form_opened_before_the_first_verdict_gets_the_conflict_page(
+    client, officer, followed
+):
+    ProgressUpdateFactory(subject=followed.item_g, report_back=followed.first)
+    url = verdict_url(followed.item_g, followed.meeting)
+    client.force_login(officer)
+    assert client.get(url).context["form"]["loaded_version"].value() == 0
+    other = type(client)()
+    other.force_login(officer)
+    first = other.post(url, {"verdict": "satisfied", "note": "Well done.", "loaded_version": "0"})
+    assert first.status_code == 302
+
+    page = client.post(url, {"verdict": "closed", "note": "My note.", "loaded_version": "0"})
+    html = page.content.decode()
+    assert "changed this after you opened it" in html
+    assert "Well done." in html and "My note." in html
+    assert Verdict.objects.get().note == "Well done."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_simultaneous_first_verdicts_leave_one_saved_and_nineteen_conflicts(
+    officer, followed
+):
+    ProgressUpdateFactory(subject=followed.item_g, report_back=followed.first)
+    barrier = threading.Barrier(20)
+    outcomes = []
+    lock = threading.Lock()
+
+    def record(number):
+        try:
+            barrier.wait(timeout=30)
+            try:
+                services.verdict_record(
+                    subject=followed.item_g,
+                    meeting=followed.meeting,
+                    verdict="satisfied",
+                    note=f"Clerk {number}",
+                    recorded_by=officer,
+                )
+                result = ("saved", number, None)
+            except StaleEdit as stale:
+                result = ("conflict", number, stale.current.note)
+            with lock:
+                outcomes.append(result)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=record, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    saved = [number for kind, number, _ in outcomes if kind == "saved"]
+    conflicts = [shown for kind, _, shown in outcomes if kind == "conflict"]
+    assert len(saved) == 1 and len(conflicts) == 19
+    assert set(conflicts) == {f"Clerk {saved[0]}"}
+    assert Verdict.all_objects.get().note == f"Clerk {saved[0]}"
