@@ -1,12 +1,9 @@
 """One verdict per item per meeting: of two clerks recording it at once, the second sees what the
 first saved, keeps their own input, and nothing is lost."""
 
-import threading
-
 import pytest
-from django.db import connection
 
-from scraip.common.versioning import StaleEdit
+from scraip.common.tests.races import race
 from scraip.followup import services
 from scraip.followup.models import Verdict
 from scraip.followup.tests.factories import ProgressUpdateFactory
@@ -40,37 +37,16 @@ def test_twenty_simultaneous_first_verdicts_leave_one_saved_and_nineteen_conflic
     officer, followed
 ):
     ProgressUpdateFactory(subject=followed.item_g, report_back=followed.first)
-    barrier = threading.Barrier(20)
-    outcomes = []
-    lock = threading.Lock()
-
-    def record(number):
-        try:
-            barrier.wait(timeout=30)
-            try:
-                services.verdict_record(
-                    subject=followed.item_g,
-                    meeting=followed.meeting,
-                    verdict="satisfied",
-                    note=f"Clerk {number}",
-                    recorded_by=officer,
-                )
-                result = ("saved", number, None)
-            except StaleEdit as stale:
-                result = ("conflict", number, stale.current.note)
-            with lock:
-                outcomes.append(result)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=record, args=(n,)) for n in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    saved = [number for kind, number, _ in outcomes if kind == "saved"]
-    conflicts = [shown for kind, _, shown in outcomes if kind == "conflict"]
+    saved, current = race(
+        lambda number: services.verdict_record(
+            subject=followed.item_g,
+            meeting=followed.meeting,
+            verdict="satisfied",
+            note=f"Clerk {number}",
+            recorded_by=officer,
+        )
+    )
+    conflicts = [shown.note for shown in current]
     assert len(saved) == 1 and len(conflicts) == 19
     assert set(conflicts) == {f"Clerk {saved[0]}"}
     assert Verdict.all_objects.get().note == f"Clerk {saved[0]}"

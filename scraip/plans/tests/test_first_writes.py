@@ -1,14 +1,12 @@
 """First answers are protected like edits: of two people answering the same item, the second
 sees what the first saved, keeps their own input, and nothing is lost."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from scraip.common.softdelete import soft_delete
-from scraip.common.versioning import StaleEdit, WorkflowError
+from scraip.common.tests.races import race
+from scraip.common.versioning import WorkflowError
 from scraip.plans import services
 from scraip.plans.models import Response
 
@@ -74,35 +72,14 @@ def test_a_part_whose_response_was_deleted_is_refused_with_a_message(part_b, cab
 def test_twenty_simultaneous_first_answers_leave_one_saved_and_nineteen_conflicts(
     part_b, cabinet_b
 ):
-    barrier = threading.Barrier(20)
-    outcomes = []
-    lock = threading.Lock()
-
-    def answer(number):
-        try:
-            barrier.wait(timeout=30)
-            try:
-                services.response_record(
-                    response=rejection(part_b, cabinet_b, f"Answer {number}"),
-                    entered_by=cabinet_b,
-                    loaded_version=None,
-                )
-                result = ("saved", number, None)
-            except StaleEdit as stale:
-                result = ("conflict", number, stale.current.explanation)
-            with lock:
-                outcomes.append(result)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=answer, args=(n,)) for n in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    saved = [number for kind, number, _ in outcomes if kind == "saved"]
-    conflicts = [shown for kind, _, shown in outcomes if kind == "conflict"]
+    saved, current = race(
+        lambda number: services.response_record(
+            response=rejection(part_b, cabinet_b, f"Answer {number}"),
+            entered_by=cabinet_b,
+            loaded_version=None,
+        )
+    )
+    conflicts = [shown.explanation for shown in current]
     assert len(saved) == 1 and len(conflicts) == 19
     # Every loser was shown the winner's answer; the winner's answer is the one stored.
     assert set(conflicts) == {f"Answer {saved[0]}"}
