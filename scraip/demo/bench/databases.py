@@ -47,11 +47,8 @@ LARGE = Size("large", authorities=14, years=10, plans_per_year=29)
 
 def cache_key(size: Size, day: str) -> str:
     digest = hashlib.sha1(f"{size}{day}".encode())
-    # The models too: a change not yet in a migration is applied when the cache is built
-    # (schema.py), so the cache holds the models as they are.
-    models = [*ROOT.glob("**/models.py"), *ROOT.glob("**/models/*.py")]
     sources = sorted(ROOT.glob("scraip/demo/generate/*.py")) + sorted(
-        path for path in [*ROOT.glob("**/migrations/*.py"), *models] if ".venv" not in path.parts
+        path for path in ROOT.glob("**/migrations/*.py") if ".venv" not in path.parts
     )
     for path in sources:
         digest.update(str(path.relative_to(ROOT)).encode())
@@ -62,13 +59,6 @@ def cache_key(size: Size, day: str) -> str:
 def manage(database_url: str, *args: str) -> None:
     env = {**os.environ, "DATABASE_URL": database_url, "AXES_ENABLED": "0"}
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def up_to_models(database_url: str) -> None:
-    """Apply the model changes not yet in a migration (scraip.demo.bench.schema)."""
-    env = {**os.environ, "DATABASE_URL": database_url, "AXES_ENABLED": "0"}
-    command = [sys.executable, "-m", "scraip.demo.bench.schema"]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
 def is_postgres(url: str | None) -> bool:
@@ -101,7 +91,6 @@ def _prepare_sqlite(size: Size, day: str, key: str, log) -> str:
         url = f"sqlite:///{building}"
         log(f"Generating the {size.name} database into {cached} (once; cached after)…")
         manage(url, "migrate", "--noinput", "-v0")
-        up_to_models(url)
         manage(url, "generate_data", *size.generate_args(day))
         building.rename(cached)
     work = CACHE / f"work-{size.name}.sqlite3"
@@ -139,7 +128,6 @@ def _prepare_postgres(server: str, size: Size, day: str, key: str, log) -> str:
         url = with_database(server, building)
         log(f"Generating the {size.name} database {cached} (once; cached after)…")
         manage(url, "migrate", "--noinput", "-v0")
-        up_to_models(url)
         manage(url, "generate_data", *size.generate_args(day))
         _admin(server, f'ALTER DATABASE "{building}" RENAME TO "{cached}"')
     _admin(

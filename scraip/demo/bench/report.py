@@ -232,12 +232,6 @@ def markdown(run: dict, previous: dict | None = None) -> str:
         if size in run:
             data = ", ".join(f"{count:,} {name}" for name, count in run[size]["data"].items())
             lines.append(f"- {size}: {data}")
-    unmigrated = run.get("large", {}).get("unmigrated") or run.get("small", {}).get("unmigrated")
-    if unmigrated:
-        lines.append(
-            "- model changes not yet in a migration, applied to the working copies "
-            "(scraip.demo.bench.schema): " + "; ".join(unmigrated)
-        )
     lines.append("")
     verdicts = []
     if "small" in run and "large" in run:
