@@ -34,6 +34,12 @@ from safedelete.utils import related_objects
 NOT_DELETED = Q(deleted_at__isnull=True)
 
 
+def live_through(relation: str) -> Q:
+    """The row reached through `relation` (a join in a filter, e.g. "response") is not deleted:
+    related lookups in a filter() do not pass through the related model's manager."""
+    return Q(**{f"{relation}__deleted_at__isnull": True})
+
+
 class SoftDeleteQuerySet(SafeDeleteQueryset):
     """Base of the QuerySet of every soft-deletable model; add the model's own reads to it."""
 

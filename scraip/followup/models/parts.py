@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scraip.common.fuzzydates import format_fuzzy_date
-from scraip.common.softdelete import all_rows, deleted_rows, live_rows
+from scraip.common.softdelete import all_rows, deleted_rows, live_rows, live_through
 from scraip.councils.models import PortfolioTerm
 from scraip.plans.models import (
     ActionPlan,
@@ -162,7 +162,7 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         """The items `person` leads (see `lead_lookup`: the two change together when an item
         has several lead officers). On the join to the item's response, so that the database
         starts from the person's responses (an index) rather than hashing every item."""
-        return self.filter(response__lead_officer=person, response__deleted_at__isnull=True)
+        return self.filter(live_through("response"), response__lead_officer=person)
 
     def standing_counts(self) -> dict[str, int]:
         """How many of these items stand where (models.Standing), in one query: a chart's bars."""

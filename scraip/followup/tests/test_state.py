@@ -134,3 +134,9 @@ def test_any_kind_of_tracked_item_gets_its_state(followed):
     update(followed.item_a, 1, "off_track")
     row = with_state(FollowedPart.objects.filter(pk=followed.item_a.pk)).get()
     assert (row.standing, row.needs_attention, row.closed) == ("off_track", True, False)
+
+
+def test_an_item_whose_response_is_deleted_is_no_longer_led_by_its_lead_officer(followed):
+    lead = followed.item_a.progress_lead()
+    soft_delete(record=followed.item_g.response)
+    assert list(FollowedPart.objects.led_by(lead).order_by("pk")) == [followed.item_a]
