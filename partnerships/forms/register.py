@@ -14,6 +14,7 @@ from scraip.common.forms import (
     VersionedFormMixin,
     gds_helper,
 )
+from scraip.common.limits import refuse_line_breaks
 from scraip.councils.models import Person
 from scraip.plans.models import Recommendation
 
@@ -150,6 +151,7 @@ class DefinitionTestForm(VersionedFormMixin, forms.Form):
                 label=f"Note on question {number} (optional)",
                 required=False,
                 max_length=500,
+                validators=[refuse_line_breaks],
                 initial=answer.note if answer else "",
             )
             layout += [

@@ -108,3 +108,22 @@ def test_the_officer_sets_the_definition(client, officer, authority):
     assert response.status_code == 302
     criterion = authority.partnership_criteria.get()
     assert criterion.question == "Is there a formal agreement?"
+
+
+@pytest.mark.parametrize("note", ["\x1b", "two\nlines"])
+def test_a_control_character_in_a_note_is_refused_on_the_form(
+    client, officer, partnership, criterion, note
+):
+    client.force_login(officer)
+    url = reverse("partnerships:definition", args=[partnership.pk])
+    response = client.post(
+        url,
+        {
+            f"answer_{criterion.pk}": "yes",
+            f"note_{criterion.pk}": note,
+            "loaded_version": partnership.version,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors[f"note_{criterion.pk}"]
+    assert not DefinitionAnswer.objects.exists()

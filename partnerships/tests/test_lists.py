@@ -170,3 +170,26 @@ def test_the_checklist_needs_a_date_and_evidence(client, officer, partnership, a
         datetime.date(2026, 9, 2),
         "Agreement signed by all partners",
     )
+
+
+def test_overlong_evidence_is_refused_on_the_form_not_a_server_error(
+    client, officer, partnership, authority
+):
+    """The form takes any length; the model's paragraph limit refuses it as a message."""
+    item = ChecklistItemFactory(authority=authority, text="Signed agreement")
+    client.force_login(officer)
+    url = reverse("partnerships:checklist", args=[partnership.pk])
+    refused = client.post(
+        url,
+        {
+            f"status_{item.pk}": "met",
+            f"answered_on_{item.pk}_0": "2",
+            f"answered_on_{item.pk}_1": "9",
+            f"answered_on_{item.pk}_2": "2026",
+            f"evidence_{item.pk}": "x" * 10_001,
+            "loaded_version": partnership.version,
+        },
+    )
+    assert refused.status_code == 200
+    assert "Shorten this to 10,000 characters or fewer" in refused.content.decode()
+    assert not ChecklistAnswer.objects.exists()

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from scraip.common.forms import RealDateInputField, gds_helper
+from scraip.common.limits import refuse_line_breaks
 from scraip.common.uploads import CheckedFileField
 from scraip.councils.models import Committee
 
@@ -56,7 +57,7 @@ class RecommendationsForm(forms.Form):
         "plan for each council taking part.",
         error_messages={"required": "Choose the committee whose report this is"},
     )
-    title = forms.CharField(label="Report title", max_length=300)
+    title = forms.CharField(label="Report title", max_length=300, validators=[refuse_line_breaks])
     publication_date = RealDateInputField(label="Date of publication", require_all_fields=False)
     text = forms.CharField(
         label="Recommendations",

@@ -11,6 +11,7 @@ from scraip.common.forms import (
     VersionedFormMixin,
     gds_helper,
 )
+from scraip.common.limits import refuse_line_breaks
 from scraip.councils.models import Person
 
 from .. import services
@@ -164,6 +165,7 @@ class WitnessForm(forms.ModelForm):
         label="Or a new witness's name",
         required=False,
         max_length=200,
+        validators=[refuse_line_breaks],
         help_text="Leave empty for an organisation not yet represented by anyone in particular.",
     )
 

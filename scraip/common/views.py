@@ -18,6 +18,7 @@ message on the page the person is sent back to.
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 
 from .versioning import StaleEdit, WorkflowError
 
@@ -35,6 +36,13 @@ def saved(form, save: Callable[[], object]) -> bool:
         form.report_stale_edit(stale.current)
     except WorkflowError as error:
         form.add_error(None, error.message if hasattr(error, "message") else str(error))
+    except ValidationError as error:
+        # The model's own checks (full_clean in the service) refused a value the form let
+        # through: the message goes on the form, on the box if the form has one of that name.
+        if hasattr(error, "error_dict") and hasattr(form, "_as_form_errors"):
+            form.add_error(None, error)
+        else:
+            form.add_error(None, error.messages)
     else:
         return True
     return False

@@ -16,6 +16,7 @@ from scraip.common.forms import (
     preselect_only_choice,
 )
 from scraip.common.fuzzydates import EXAMPLES
+from scraip.common.limits import refuse_line_breaks
 from scraip.councils.models import Meeting, Person, Portfolio
 
 from .models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
@@ -110,6 +111,7 @@ class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
                 required=False,
                 # simple-history's history_change_reason column holds 100 characters.
                 max_length=100,
+                validators=[refuse_line_breaks],
             )
             self.order_fields(["letter", "position", "text", "amendment_reason"])
         self._add_version_field()
