@@ -8,6 +8,7 @@ from scraip.common.versioning import WorkflowError
 from scraip.plans import services
 from scraip.plans.models import Response
 from scraip.plans.tests.factories import PartFactory, RecommendationFactory, ResponseFactory
+from scraip.plans.tests.test_pdf import fetch_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,22 @@ def test_one_answer_for_all_parts_is_stored_on_each_and_printed_once(
     assert "Response to (i) and (ii)" in html
     assert html.count(ANSWER_D) == 1
     assert html.count("March 2027") == 1
+
+    text = " ".join(fetch_pdf(client, officer, plan).pages[0].extract_text().split())
+    assert text.count("The action plans and agreed outcomes") == 1
+    assert "(i) and (ii) Accepted. The action plans" in text
+    assert "(i) and (ii) March 2027" in text
+
+
+def test_parts_answered_apart_print_apart_in_the_pdf(
+    client, cabinet_b, officer, recommendation_d, lead_officer_person, plan
+):
+    client.force_login(cabinet_b)
+    answer(client, part(recommendation_d, "i"), lead_officer_person, "part", explanation="First.")
+    answer(client, part(recommendation_d, "ii"), lead_officer_person, "part", explanation="Second.")
+    text = " ".join(fetch_pdf(client, officer, plan).pages[0].extract_text().split())
+    assert "(i) Accepted. First." in text and "(ii) Accepted. Second." in text
+    assert "(i) and (ii)" not in text
 
 
 def test_the_choice_is_offered_only_for_several_sub_parts(
