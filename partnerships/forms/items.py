@@ -170,7 +170,7 @@ class AnnualReportForm(ItemForm):
 
 
 class OutcomeForm(FuzzyDateFormMixin, ItemForm):
-    fuzzy_fields = {"target": ("target_date", "target_precision")}
+    fuzzy_fields = {"target": ("target_date", "target_precision", "target_end")}
     layout = (
         Field.radios("kind", legend_size=Size.SMALL, inline=True),
         "description",

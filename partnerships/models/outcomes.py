@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision
+from scraip.common.fuzzydates import Precision, period_end_field
 from scraip.common.softdelete import all_rows, deleted_rows, live_rows
 from scraip.councils.models import Person
 from scraip.followup.models import Fact, ItemPermissions, Passage, TrackedItem
@@ -28,7 +28,7 @@ class Outcome(TrackedItem, PartnershipItem):
 
     anchor = "outcomes"
     # The tracked-item interface (scraip.followup.models.TrackedItem).
-    target_fields = ("target_date", "target_precision")
+    target_fields = ("target_date", "target_precision", "target_end")
     progress_permissions = ItemPermissions(
         view="partnerships.view_partnership",
         report="partnerships.report_progress",
@@ -51,6 +51,7 @@ class Outcome(TrackedItem, PartnershipItem):
     target_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.MONTH
     )
+    target_end = period_end_field()
     lead = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,

@@ -13,6 +13,7 @@ from partnerships.models import (
     Benefit,
     CommitteeReview,
     Contribution,
+    Outcome,
     Partner,
     Representative,
     Risk,
@@ -278,3 +279,28 @@ def test_a_committee_review_links_where_it_was_considered(signed_in, partnership
     page = signed_in.get(partnership.get_absolute_url()).content.decode()
     assert reverse("reviews:summary", args=[review.pk]) in page
     assert f"{plan.get_absolute_url()}#report-backs" in page
+
+
+def test_an_outcomes_target_can_be_a_span_of_months(signed_in, partnership):
+    response = add(
+        signed_in,
+        partnership,
+        "outcome",
+        {"kind": "outcome", "description": "Homes insulated", "target": "Winter 2027/28"},
+    )
+    assert response.status_code == 302
+    outcome = Outcome.objects.get(partnership=partnership)
+    assert outcome.target_display == "Winter 2027/28"
+    add(
+        signed_in,
+        partnership,
+        "outcome",
+        {"kind": "action", "description": "Survey homes", "target": "January–March 2027"},
+    )
+    survey = Outcome.objects.get(description="Survey homes")
+    assert (survey.target_end, survey.target_display) == (
+        datetime.date(2027, 3, 31),
+        "January–March 2027",
+    )
+    page = signed_in.get(partnership.get_absolute_url()).content.decode()
+    assert "January–March 2027" in page

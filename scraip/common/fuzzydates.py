@@ -225,6 +225,17 @@ def latest_day(
     )
 
 
+def same_period(first: tuple, second: tuple) -> bool:
+    """Whether two (date, precision, end) mean the same period, an end not kept (a date saved
+    before ends were) being the last day its precision allows."""
+    (date, precision, end), (other, other_precision, other_end) = first, second
+    return (date, precision, latest_day(date, precision, end)) == (
+        other,
+        other_precision,
+        latest_day(other, other_precision, other_end),
+    )
+
+
 def format_fuzzy_date(
     date: datetime.date | None, precision: str, end: datetime.date | None = None
 ) -> str:

@@ -170,53 +170,52 @@ def _created_values(historical) -> list[tuple[str, object, object]]:
 
 def _describe(model, changes, related, newer=None, older=None) -> list[Change]:
     """The changes as people read them, in the model's field order. A vague date prints as
-    typed ("March 2027"), with the precision of the version it comes from; a change of its
-    precision alone reads as a change of the date."""
+    typed ("March 2027", "January–March 2008"), with the precision and end of the version it
+    comes from; a change of its precision or end alone reads as a change of the date."""
     vague = _vague_dates(model)
+    companions = {name: date for date, names in vague.items() for name in names if name}
     changed = {name for name, _, _ in changes}
     if newer is not None and older is not None:
-        changes = [
-            *changes,
-            *(
-                (date, getattr(older, date), getattr(newer, date))
-                for precision, date in vague.items()
-                if precision in changed and date not in changed
-            ),
-        ]
+        moved = {companions[name] for name in changed if name in companions} - changed
+        changes += [(date, getattr(older, date), getattr(newer, date)) for date in moved]
     described = []
     order = {field.name: index for index, field in enumerate(model._meta.concrete_fields)}
     for name, old, new in sorted(changes, key=lambda change: order.get(change[0], 0)):
-        if name in HIDDEN_FIELDS or name in vague:
+        if name in HIDDEN_FIELDS or name in companions:
             continue
         field = model._meta.get_field(name)
-        precision = next((key for key, date in vague.items() if date == name), None)
         described.append(
             Change(
                 field=str(field.verbose_name).capitalize(),
-                old=_vague_display(field, old, related, older, precision),
-                new=_vague_display(field, new, related, newer, precision),
+                old=_vague_display(field, old, related, older, vague.get(name)),
+                new=_vague_display(field, new, related, newer, vague.get(name)),
             )
         )
     return described
 
 
-def _vague_dates(model) -> dict[str, str]:
-    """The model's vague dates: each precision field's name and its date's (timetable_precision
-    for timetable, due_precision for due_on)."""
+def _vague_dates(model) -> dict[str, tuple[str, str | None]]:
+    """The model's vague dates: each date field's name with its precision field's and its end
+    field's, if it keeps one (timetable: timetable_precision, timetable_end; report_due_on:
+    report_due_precision, report_due_end)."""
     names = {field.name for field in model._meta.concrete_fields}
-    return {
-        precision: field.name
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
-        for precision in (f"{field.name}_precision", f"{field.name.removesuffix('_on')}_precision")
-        if precision in names
-    }
+    vague = {}
+    for field in model._meta.concrete_fields:
+        if not isinstance(field, models.DateField) or isinstance(field, models.DateTimeField):
+            continue
+        for stem in dict.fromkeys((field.name, field.name.removesuffix("_on"))):
+            if f"{stem}_precision" in names:
+                end = f"{stem}_end" if f"{stem}_end" in names else None
+                vague[field.name] = (f"{stem}_precision", end)
+                break
+    return vague
 
 
-def _vague_display(field, value, related, row, precision) -> str:
-    if precision is None or row is None or value is None:
+def _vague_display(field, value, related, row, vague) -> str:
+    if vague is None or row is None or value is None:
         return _display(field, value, related)
-    return format_fuzzy_date(value, getattr(row, precision))
+    precision, end = vague
+    return format_fuzzy_date(value, getattr(row, precision), getattr(row, end) if end else None)
 
 
 def who_is(user) -> str:

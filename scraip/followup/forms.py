@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from scraip.common.forms import FuzzyDateField, RealDateInputField, VersionedFormMixin, gds_helper
-from scraip.common.fuzzydates import format_fuzzy_date
+from scraip.common.fuzzydates import same_period
 from scraip.common.spreadsheets import SpreadsheetField
 from scraip.common.text import ordinal
 from scraip.common.uploads import CheckedFileField
@@ -233,10 +233,9 @@ class TargetDateForm(VersionedFormMixin, forms.Form):
 
     def clean_new_target(self):
         new_target = self.cleaned_data["new_target"]
-        if new_target and new_target == self.subject.current_target:
-            raise ValidationError(
-                f"The target date is already {format_fuzzy_date(*new_target)}: enter a new one"
-            )
+        current = self.subject.current_target
+        if new_target and current[0] and same_period((*new_target, new_target.end), current):
+            raise ValidationError(f"The target date is already {new_target}: enter a new one")
         return new_target
 
     def clean_reason(self):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Exists, Q, Value
 from django.utils import timezone
 
-from scraip.common.fuzzydates import Precision
+from scraip.common.fuzzydates import Precision, latest_day
 from scraip.common.text import ordinal
 from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
 from scraip.councils.models import Meeting
@@ -159,6 +159,7 @@ def target_date_change(
     new_date: datetime.date,
     new_precision: str,
     reason: str,
+    new_end: datetime.date | None = None,
     changed_by,
     loaded_version: int | None,
 ) -> TargetDateChange:
@@ -169,20 +170,22 @@ def target_date_change(
     record = subject.target_record()
     if record is None:
         raise WorkflowError(f"{subject} has no target date to change.")
-    date_field, precision_field = subject.target_fields
-    old_date, old_precision = getattr(record, date_field), getattr(record, precision_field)
+    old_date, old_precision, old_end = subject.current_target
+    new_end = new_end or latest_day(new_date, new_precision)
     change = TargetDateChange(
         subject=subject,
         old_date=old_date,
         old_precision=old_precision if old_date else "",
+        old_end=old_end,
         new_date=new_date,
         new_precision=new_precision,
+        new_end=new_end,
         reason=reason,
         changed_by=changed_by,
     )
     _check(change, exclude=RELATED)
-    setattr(record, date_field, new_date)
-    setattr(record, precision_field, new_precision)
+    for field, value in zip(subject.target_fields, (new_date, new_precision, new_end), strict=True):
+        setattr(record, field, value)
     record._change_reason = f"Target date changed: {change.reason}"[:100]
     if hasattr(record, "version"):
         save_versioned(record, loaded_version=loaded_version)

@@ -292,7 +292,7 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
         "responded_by",
         "responded_on",
     ]
-    fuzzy_fields = {"timetable_text": ("timetable", "timetable_precision")}
+    fuzzy_fields = {"timetable_text": ("timetable", "timetable_precision", "timetable_end")}
     timetable_text = FuzzyDateField(
         label="Timetable",
         required=False,

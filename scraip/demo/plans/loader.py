@@ -6,7 +6,7 @@ import datetime
 
 from safedelete.config import HARD_DELETE
 
-from scraip.common.fuzzydates import Precision, parse_fuzzy_date
+from scraip.common.fuzzydates import Precision, parse_fuzzy_date, parse_fuzzy_period
 from scraip.common.softdelete import restore
 from scraip.councils.models import Authority, Committee, Meeting, Portfolio
 from scraip.plans import services
@@ -85,15 +85,14 @@ def load_response(part: RecommendationPart, answer: Answer | None, spec: Plan) -
         Response.all_objects.filter(part=part).delete(force_policy=HARD_DELETE)
         return
     holder = part.recommendation.portfolio.holder_on(spec.responded_on)
-    timetable, precision = (
-        parse_fuzzy_date(answer.timetable) if answer.timetable else (None, Precision.MONTH)
-    )
+    timetable = parse_fuzzy_period(answer.timetable) if answer.timetable else None
     values = {
         "decision": answer.decision,
         "explanation": answer.explanation,
         "action": answer.action,
-        "timetable": timetable,
-        "timetable_precision": precision,
+        "timetable": timetable.start if timetable else None,
+        "timetable_precision": timetable.precision if timetable else Precision.MONTH,
+        "timetable_end": timetable.end if timetable else None,
         "lead_officer": person_named(
             part.recommendation.action_plan.authority, answer.lead_officer
         ),

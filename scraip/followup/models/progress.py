@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.fuzzydates import Precision, format_fuzzy_date, period_end_field, same_period
 from scraip.common.softdelete import (
     NOT_DELETED,
     SoftDeletable,
@@ -270,8 +270,10 @@ class TargetDateChange(AboutItem):
 
     old_date = models.DateField(null=True, blank=True)
     old_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    old_end = period_end_field()
     new_date = models.DateField()
     new_precision = models.CharField(max_length=10, choices=Precision.choices)
+    new_end = period_end_field()
     reason = models.TextField()
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="target_dates_changed"
@@ -304,16 +306,23 @@ class TargetDateChange(AboutItem):
         if not self.reason.strip():
             raise ValidationError({"reason": "Give the reason for changing the target date"})
         self.reason = self.reason.strip()
-        if (self.old_date, self.old_precision or "") == (self.new_date, self.new_precision):
+        if (
+            self.old_date
+            and self.new_date
+            and same_period(
+                (self.old_date, self.old_precision, self.old_end),
+                (self.new_date, self.new_precision, self.new_end),
+            )
+        ):
             raise ValidationError("That is already the target date.")
 
     @property
     def old_display(self) -> str:
-        return format_fuzzy_date(self.old_date, self.old_precision)
+        return format_fuzzy_date(self.old_date, self.old_precision, self.old_end)
 
     @property
     def new_display(self) -> str:
-        return format_fuzzy_date(self.new_date, self.new_precision)
+        return format_fuzzy_date(self.new_date, self.new_precision, self.new_end)
 
 
 def progress_prefetches(prefix: str = "") -> list[Prefetch]:

@@ -82,7 +82,8 @@ class TrackedItem(models.Model):
     @property
     @abstractmethod
     def target_fields(self) -> tuple[str, str]:
-        """The (date field, precision field) on `target_record()` holding the target date."""
+        """The (date field, precision field, end field) on `target_record()` holding the
+        target date; the end field keeps the last month of a span ("January–March 2027")."""
         raise NotImplementedError
 
     @property
@@ -179,17 +180,16 @@ class TrackedItem(models.Model):
     # What every kind gets from the interface.
 
     @property
-    def current_target(self) -> tuple[datetime.date | None, str]:
+    def current_target(self) -> tuple[datetime.date | None, str, datetime.date | None]:
+        """(date, precision, end) of the target date; (None, "", None) if it has none."""
         record = self.target_record()
         if record is None:
-            return None, ""
-        date_field, precision_field = self.target_fields
-        return getattr(record, date_field), getattr(record, precision_field)
+            return None, "", None
+        return tuple(getattr(record, field) for field in self.target_fields)
 
     @property
     def target_display(self) -> str:
-        date, precision = self.current_target
-        return format_fuzzy_date(date, precision)
+        return format_fuzzy_date(*self.current_target)
 
     # Where the item stands, as the database decided it (state.with_state): read from the row's
     # annotations, or asked of the database for an item fetched on its own.

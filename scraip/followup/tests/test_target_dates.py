@@ -58,3 +58,42 @@ def test_a_stale_target_date_change_is_refused(client, officer, followed):
     page = client.post(url, {**first, "new_target": "June 2027", "reason": "Two"})
     assert "changed this after you opened it" in page.content.decode()
     assert Response.objects.get(pk=followed.item_g.response.pk).timetable.month == 5
+
+
+def test_a_span_of_months_is_a_target_date_kept_and_printed_as_typed(
+    client, lead_officer, followed
+):
+    """Issue 12.4: "January–March 2028" is a target date like any other, kept with its end."""
+    item = followed.item_g
+    url = reverse("followup:target_date_change", args=[item.pk])
+    client.force_login(lead_officer)
+    page = client.post(
+        url,
+        {
+            "new_target": "January - March 2028",
+            "reason": "Phased roll-out",
+            "loaded_version": item.response.version,
+        },
+    )
+    assert page.status_code == 302
+    response = Response.objects.get(pk=item.response.pk)
+    assert (response.timetable, response.timetable_precision, response.timetable_end) == (
+        datetime.date(2028, 1, 1),
+        "months",
+        datetime.date(2028, 3, 31),
+    )
+    assert response.timetable_display == "January–March 2028"
+    change = TargetDateChange.objects.get()
+    assert (change.old_display, change.new_display) == ("March 2027", "January–March 2028")
+    item_page = client.get(reverse("followup:progress_item", args=[item.pk])).content.decode()
+    assert "January–March 2028" in item_page
+    history = client.get(reverse("plans:response_history", args=[response.pk])).content.decode()
+    assert "January–March 2028" in history
+
+    # The same span again is no move; a longer span with the same start is one.
+    again = {"reason": "Again", "loaded_version": response.version}
+    page = client.post(url, {**again, "new_target": "January–March 2028"})
+    assert "The target date is already January–March 2028" in page.content.decode()
+    page = client.post(url, {**again, "new_target": "January–April 2028"})
+    assert page.status_code == 302
+    assert Response.objects.get(pk=response.pk).timetable_display == "January–April 2028"

@@ -185,6 +185,7 @@ def target_date_change(request, pk, pages):
             subject=item,
             new_date=form.cleaned_data["new_target"][0],
             new_precision=form.cleaned_data["new_target"][1],
+            new_end=form.cleaned_data["new_target"].end,
             reason=form.cleaned_data["reason"],
             changed_by=request.user,
             loaded_version=form.loaded_version,

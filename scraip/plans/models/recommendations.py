@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date
+from scraip.common.fuzzydates import Precision, format_fuzzy_date, period_end_field
 from scraip.common.softdelete import (
     NOT_DELETED,
     SoftDeletable,
@@ -355,6 +355,7 @@ class Response(Versioned, SoftDeletable):
     timetable_precision = models.CharField(
         max_length=10, choices=Precision.choices, default=Precision.MONTH
     )
+    timetable_end = period_end_field()
     lead_officer = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
@@ -444,7 +445,7 @@ class Response(Versioned, SoftDeletable):
 
     @property
     def timetable_display(self) -> str:
-        return format_fuzzy_date(self.timetable, self.timetable_precision)
+        return format_fuzzy_date(self.timetable, self.timetable_precision, self.timetable_end)
 
     # What one answer given to several sub-parts repeats on each (services.response_record).
     ANSWER_FIELDS = (
@@ -453,6 +454,7 @@ class Response(Versioned, SoftDeletable):
         "action",
         "timetable",
         "timetable_precision",
+        "timetable_end",
         "lead_officer_id",
     )
 

@@ -1,5 +1,7 @@
 """One answer for several sub-parts (seed 001's D and H): stored on each part, printed once."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -174,3 +176,26 @@ def test_one_answer_is_all_or_none(cabinet_b, recommendation_d, lead_officer_per
             response=response, entered_by=cabinet_b, loaded_version=None
         )
     assert not Response.objects.exists()
+
+
+def test_a_timetable_can_be_a_span_of_months(
+    client, cabinet_b, officer, recommendation_d, lead_officer_person, plan, part_a
+):
+    """Seed 003 writes periods such as "December 2007 - January 2008": one answer's span is
+    kept on each part with its end, and prints as typed on the page and in the PDF (part_a
+    still awaits its answer, so the answer can be opened again)."""
+    client.force_login(cabinet_b)
+    first = part(recommendation_d, "i")
+    page = answer(
+        client, first, lead_officer_person, "all", timetable_text="December 2027 - January 2028"
+    )
+    assert page.status_code == 302
+    assert {
+        (r.timetable, r.timetable_precision, r.timetable_end) for r in Response.objects.all()
+    } == {(datetime.date(2027, 12, 1), "months", datetime.date(2028, 1, 31))}
+    form = client.get(reverse("plans:respond", args=[first.pk])).context["form"]
+    assert form["timetable_text"].initial == "December 2027 – January 2028"
+    client.force_login(officer)
+    assert "December 2027 – January 2028" in client.get(plan.get_absolute_url()).content.decode()
+    text = " ".join(fetch_pdf(client, officer, plan).pages[0].extract_text().split())
+    assert "(i) and (ii) December 2027 – January 2028" in text
