@@ -8,16 +8,27 @@ records where a successful save redirected, and answers a repeat with that redir
 view refuses (a form error) gives its claim up, so the corrected form can be sent again.
 """
 
+import datetime
 import re
 import uuid
 
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 
 from .models import Submission
 
 FIELD = "_submission"
 _TOKEN = re.compile(r"[0-9a-f]{32}")
+# How long a used token is kept: a form posted again after this saves again (nobody resends a
+# form a month old by accident). `manage.py prune_submissions` forgets older ones.
+KEPT_FOR = datetime.timedelta(days=30)
+
+
+def prune(kept_for: datetime.timedelta = KEPT_FOR) -> int:
+    """Forget the tokens used longer ago than `kept_for`; the number forgotten."""
+    deleted, _ = Submission.objects.filter(created_at__lt=timezone.now() - kept_for).delete()
+    return deleted
 
 
 def token_for(form) -> str:

@@ -106,8 +106,8 @@ class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
         if self.wording_locked:
             self.fields["amendment_reason"] = forms.CharField(
                 label="Reason for amending the wording (only if you change it)",
-                help_text="This recommendation has been answered, so a change to its wording "
-                "is recorded as an amendment with this reason.",
+                help_text="This recommendation has been answered, so a change to its wording or "
+                "to a sub-part's is recorded as an amendment with this reason.",
                 required=False,
                 # simple-history's history_change_reason column holds 100 characters.
                 max_length=100,
@@ -121,7 +121,8 @@ class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
     def clean(self):
         # Before the model's own checks run, so an amendment with a reason passes them.
         reason = (self.cleaned_data.get("amendment_reason") or "").strip()
-        if reason and "text" in self.changed_data:
+        # The reason covers the sub-parts' wording too (services.recommendation_parts_save).
+        if reason:
             self.instance._change_reason = reason
         return super().clean()
 

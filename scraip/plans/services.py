@@ -267,7 +267,12 @@ def recommendation_parts_save(
     numerals = [part.numeral for part in [*stored.values(), *changed] if part.numeral]
     if len(numerals) != len(set(numerals)):
         raise WorkflowError("Each sub-part needs its own numeral")
+    reason = (getattr(recommendation, "_change_reason", None) or "").strip()
     for part in changed:
+        if reason:
+            part._change_reason = reason
+        elif wording := part.wording_problem():
+            raise WorkflowError(wording)
         part.full_clean(exclude=["recommendation"])
         part.save()
     _keep_the_whole(recommendation)

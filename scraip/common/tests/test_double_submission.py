@@ -1,10 +1,14 @@
 """A form posted twice (a double click, a resent request) saves once and lands on the same
 page, for every kind of record a form creates."""
 
+import datetime
+import io
 import re
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from scraip.common.models import Submission
 from scraip.councils.models import Meeting
@@ -100,3 +104,19 @@ def test_a_refused_post_gives_its_token_back(client, officer, committee):
     assert page.status_code == 200
     assert token_of(page) == token  # the form shown again keeps it
     assert not Submission.objects.exists()
+
+
+def test_tokens_older_than_a_month_are_forgotten(officer):
+    """`prune_submissions` keeps the table to about a month of saves; a token still inside
+    the month keeps guarding its form."""
+    old = Submission.objects.create(user=officer, token="a" * 32, result_url="/plans/1/")
+    recent = Submission.objects.create(user=officer, token="b" * 32, result_url="/plans/2/")
+    Submission.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    out = io.StringIO()
+    call_command("prune_submissions", stdout=out)
+    assert out.getvalue().strip() == "Forgot 1 form token."
+    assert list(Submission.objects.values_list("pk", flat=True)) == [recent.pk]
+    with pytest.raises(CommandError, match="--days must be 1 or more"):
+        call_command("prune_submissions", days=0)

@@ -309,8 +309,26 @@ class RecommendationPart(SoftDeletable):
             errors["numeral"] = "Enter the sub-part's numeral, such as i or ii"
         if self.numeral and not self.text:
             errors["text"] = "Enter the text of the sub-part"
+        if not errors and (wording := self.wording_problem()):
+            errors["text"] = wording
         if errors:
             raise ValidationError(errors)
+
+    def wording_problem(self) -> str | None:
+        """Why the sub-part's numeral and text cannot change as they stand: the cabinet has
+        answered these words, so a change is an amendment whose reason simple-history keeps
+        (`_change_reason`), as for the recommendation's own text."""
+        if self.pk is None or (getattr(self, "_change_reason", None) or "").strip():
+            return None
+        stored = RecommendationPart.all_objects.filter(pk=self.pk).values_list("numeral", "text")
+        if stored.first() in (None, (self.numeral, self.text)):
+            return None
+        if not Response.objects.filter(part=self.pk).exists():
+            return None
+        return (
+            f"Sub-part ({stored.first()[0]}) has been answered, so its wording is locked: to "
+            "correct it, give the reason for the amendment"
+        )
 
     @cached_property
     def current_response(self):

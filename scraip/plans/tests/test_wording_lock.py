@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from scraip.common.versioning import WorkflowError
 from scraip.plans import services
-from scraip.plans.models import Recommendation
+from scraip.plans.models import Recommendation, RecommendationPart
 from scraip.plans.tests.factories import ResponseFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +109,64 @@ def test_an_over_long_reason_is_refused_on_the_form(client, officer, answered):
     assert page.status_code == 200
     assert "at most 100 characters" in page.content.decode()
     assert Recommendation.objects.get(pk=answered.pk).text != "Corrected."
+
+
+def edit_parts(client, part, **changes):
+    """Post the recommendation's edit page with its sub-parts as stored, changed by
+    `changes` ({"numeral" or "text": value} for `part`)."""
+    recommendation = Recommendation.objects.get(pk=part.recommendation_id)
+    parts = list(recommendation.parts.all())
+    data = {
+        "parts-TOTAL_FORMS": str(len(parts)),
+        "parts-INITIAL_FORMS": str(len(parts)),
+    }
+    for index, each in enumerate(parts):
+        values = {"numeral": each.numeral, "text": each.text}
+        if each.pk == part.pk:
+            values |= {k: v for k, v in changes.items() if k in values}
+        data |= {
+            f"parts-{index}-id": each.pk,
+            f"parts-{index}-numeral": values["numeral"],
+            f"parts-{index}-text": values["text"],
+        }
+    extra = {k: v for k, v in changes.items() if k not in ("numeral", "text")}
+    return edit(client, recommendation, **data, **extra)
+
+
+def test_an_answered_sub_parts_wording_is_locked_too(client, officer, part_a):
+    """Issue 11.7: rewording sub-part (i) after the cabinet answered it is an amendment."""
+    ResponseFactory(part=part_a)
+    before = part_a.text
+    client.force_login(officer)
+    page = edit_parts(client, part_a, text="Quietly reworded sub-part.")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Sub-part (i) has been answered, so its wording is locked" in html
+    assert "Quietly reworded sub-part." in html
+    assert RecommendationPart.objects.get(pk=part_a.pk).text == before
+
+    page = edit_parts(
+        client, part_a, text="Corrected sub-part.", amendment_reason="Typo in sub-part (i)"
+    )
+    assert page.status_code == 302
+    part_a.refresh_from_db()
+    assert part_a.text == "Corrected sub-part."
+    assert part_a.history.first().history_change_reason == "Typo in sub-part (i)"
+
+
+def test_an_unanswered_sub_part_of_an_answered_recommendation_can_change(client, officer, part_a):
+    ResponseFactory(part=part_a)
+    other = RecommendationPart.objects.get(recommendation=part_a.recommendation, numeral="ii")
+    client.force_login(officer)
+    page = edit_parts(client, other, text="Reworded before its own answer.")
+    assert page.status_code == 302
+    assert RecommendationPart.objects.get(pk=other.pk).text == "Reworded before its own answer."
+
+
+def test_the_model_refuses_rewording_an_answered_sub_part(part_a):
+    ResponseFactory(part=part_a)
+    part_a.text = "Reworded by a script."
+    with pytest.raises(ValidationError, match="Sub-part \\(i\\) has been answered"):
+        part_a.full_clean()
+    part_a._change_reason = "Corrected at the cabinet's request"
+    part_a.full_clean()

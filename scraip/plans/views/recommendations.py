@@ -112,12 +112,21 @@ def awaiting_response(request):
     )
 
 
+def _parts_valid(form, formset) -> bool:
+    """The sub-parts pass their own checks, the amendment's reason given on the
+    recommendation (if any) covering a change to an answered sub-part's wording."""
+    reason = getattr(form.instance, "_change_reason", None)
+    for part_form in formset.forms:
+        part_form.instance._change_reason = reason
+    return formset.is_valid()
+
+
 def _recommendation_form(request, plan, recommendation):
     form = RecommendationForm(request.POST or None, instance=recommendation, plan=plan)
     formset = PartFormSet(request.POST or None, instance=recommendation, prefix="parts")
     if (
         submitted(request, form)
-        and formset.is_valid()
+        and _parts_valid(form, formset)
         and saved(
             form,
             lambda: services.recommendation_save(
