@@ -2,9 +2,10 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from scraip.common.years import municipal_year_label
 from scraip.councils.models import Authority, Committee
 
-from .models import Review, Stage, Witness, programme_year_label
+from .models import Review, Stage, Witness
 
 
 def _select(**attrs):
@@ -13,7 +14,7 @@ def _select(**attrs):
 
 def _year_choices(reviews) -> list[tuple[int, str]]:
     years = reviews.values_list("programme_year", flat=True).distinct().order_by("-programme_year")
-    return [(year, programme_year_label(year)) for year in years]
+    return [(year, municipal_year_label(year)) for year in years]
 
 
 class ProgrammeFilter(django_filters.FilterSet):

@@ -19,7 +19,7 @@ RECOMMENDATION = re.compile(
 SUB_PART = re.compile(
     r"^(?:\((?P<bracketed>[ivxlc]+|[a-z])\)|(?P<bare>[ivxlc]+)[.)](?=\s|$))\s*(?P<text>.*)$"
 )
-LETTER_LIMIT = 4  # Recommendation.letter's length
+LETTER_LIMIT = 4  # a letter or number of the default scheme ("A.", "12)"): longer is prose
 
 
 class RecommendationTextError(ValueError):

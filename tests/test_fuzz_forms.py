@@ -36,7 +36,10 @@ FORM_VIEWS = {
     "password_reset": [("anonymous", None)],
     "password_change": [("officer", None)],
     # Setting up a council: the officer persona is its administrator (tests/conftest.py).
+    "councils:authority_settings": [("officer", "authority")],
     "councils:committee_add": [("officer", "authority")],
+    "followup:status_add": [("officer", "authority")],
+    "followup:status_edit": [("officer", "council_status")],
     "councils:committee_edit": [("officer", "setup_committee")],
     "councils:portfolio_add": [("officer", "authority")],
     "councils:portfolio_edit": [("officer", "setup_portfolio")],

@@ -57,7 +57,7 @@ def add_recommendation(page: Page, letter: str, text: str, portfolio: str, order
     page.get_by_role("link", name="Add a recommendation").click()
     expect(page.get_by_role("heading", name="Add a recommendation")).to_be_visible()
     assert_accessible(page)
-    page.get_by_label("Letter").fill(letter)
+    page.get_by_label("Reference").fill(letter)
     if order is not None:
         page.get_by_label("Order in the plan").fill(str(order))
     page.get_by_label("Recommendation", exact=True).fill(text)

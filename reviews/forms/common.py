@@ -4,9 +4,8 @@ service's refusal on the form."""
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from scraip.common.years import municipal_year_choices
 from scraip.councils.models import Authority, Person
-
-from ..models import programme_year_label, programme_year_of
 
 
 def add_errors(form, error: ValidationError, fields: dict[str, str] | None = None) -> None:
@@ -25,8 +24,7 @@ def authority_label(authority: Authority) -> str:
 
 
 def programme_year_choices() -> list[tuple[int, str]]:
-    this_year = programme_year_of(timezone.localdate())
-    return [(year, programme_year_label(year)) for year in range(this_year + 2, 1999, -1)]
+    return municipal_year_choices(timezone.localdate())
 
 
 def committee_choices(committees) -> list[tuple[int, str]]:

@@ -14,10 +14,11 @@ from scraip.common.forms import (
     gds_helper,
 )
 from scraip.common.fuzzydates import EXAMPLES
+from scraip.common.years import municipal_year_of
 from scraip.councils.models import Authority, Committee, Meeting, Person
 
 from .. import services
-from ..models import Review, ReviewStatus, programme_year_of, report_deadline_of
+from ..models import Review, ReviewStatus, report_deadline_of
 from ..similarity import similar_reviews
 from .common import (
     add_errors,
@@ -142,7 +143,7 @@ class ReviewForm(VersionedFormMixin, FuzzyDateFormMixin, forms.ModelForm):
                 "above while the meeting is not yet arranged."
             )
         else:
-            self.initial["programme_year"] = programme_year_of(timezone.localdate())
+            self.initial["programme_year"] = municipal_year_of(timezone.localdate())
             del self.fields["reports_to"]
         for name in ["aim", "reason_selected", "expected_outputs", "timescale"]:
             self.fields[name].widget.attrs["rows"] = 4

@@ -16,8 +16,6 @@ from .reviews import (
     Review,
     ReviewActionPlan,
     ReviewStatusChange,
-    programme_year_label,
-    programme_year_of,
     report_deadline_of,
 )
 from .vocabularies import ReviewStatus, Stage
@@ -35,7 +33,5 @@ __all__ = [
     "Stage",
     "Witness",
     "number_steps",
-    "programme_year_label",
-    "programme_year_of",
     "report_deadline_of",
 ]

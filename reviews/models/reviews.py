@@ -36,6 +36,7 @@ from scraip.common.softdelete import (
     live_rows,
 )
 from scraip.common.versioning import Versioned
+from scraip.common.years import municipal_year_label, municipal_year_of
 from scraip.councils.models import Authority, Committee, Meeting, Person
 from scraip.councils.rules import is_scrutiny_officer, person_of
 from scraip.followup.models import FollowedPart
@@ -45,16 +46,6 @@ from scraip.plans.models import ActionPlan, Recommendation
 from .vocabularies import ReviewStatus, Stage
 
 FIRST_PROGRAMME_YEAR, LAST_PROGRAMME_YEAR = 1990, 2200
-
-
-def programme_year_of(day: datetime.date) -> int:
-    """The municipal year a day falls in, named by the year it starts: May 2014 to April 2015 is
-    2014 (printed "2014/15"), as councils' work programmes run from the annual meeting in May."""
-    return day.year if day.month >= 5 else day.year - 1
-
-
-def programme_year_label(year: int) -> str:
-    return f"{year}/{(year + 1) % 100:02d}"
 
 
 def report_deadline_of(
@@ -128,7 +119,7 @@ class ReviewQuerySet(SoftDeleteQuerySet):
         """Not yet closed, or in one of the last three work programmes: the reviews another
         council should know about before starting the same one."""
         return self.filter(
-            ~Q(status=ReviewStatus.CLOSED) | Q(programme_year__gte=programme_year_of(today) - 3)
+            ~Q(status=ReviewStatus.CLOSED) | Q(programme_year__gte=municipal_year_of(today) - 3)
         )
 
     def with_authorities(self):
@@ -323,7 +314,7 @@ class Review(Versioned, SoftDeletable):
 
     @property
     def programme_year_label(self) -> str:
-        return programme_year_label(self.programme_year)
+        return municipal_year_label(self.programme_year)
 
     @cached_property
     def participating_authority_ids(self) -> set[int]:

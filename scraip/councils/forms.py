@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from scraip.common.forms import RealDateInputField, gds_helper
 from scraip.common.spreadsheets import SpreadsheetField
 
-from .models import Committee, Person, Portfolio
+from .models import Authority, Committee, Person, Portfolio
 
 
 class SignInForm(AuthenticationForm):
@@ -35,6 +35,33 @@ def committees_for(authorities):
 
 
 # Setting up a council.
+
+
+class AuthoritySettingsForm(forms.ModelForm):
+    """How the council works: its short name, the cabinet's response period and what an
+    acceptance must say."""
+
+    class Meta:
+        model = Authority
+        fields = ["short_name", "response_period_days", "acceptance_needs_details"]
+        labels = {
+            "short_name": "Short name (optional)",
+            "response_period_days": "Days the cabinet has to respond (optional)",
+            "acceptance_needs_details": "An accepted recommendation needs an action, a timetable "
+            "and a lead officer",
+        }
+        error_messages = {
+            "response_period_days": {
+                "invalid": "Enter the number of days as a whole number, such as 28",
+                "min_value": "Enter a number of days from 1 to 366",
+                "max_value": "Enter a number of days from 1 to 366",
+            }
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response_period_days"].widget.attrs["class"] = "govuk-input--width-4"
+        self.helper = gds_helper(self, submit="Save settings")
 
 
 class CommitteeForm(forms.ModelForm):

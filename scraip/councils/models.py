@@ -37,6 +37,12 @@ class Authority(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(366)],
         help_text="Leave blank for the statutory two months. Some councils use 28 days.",
     )
+    acceptance_needs_details = models.BooleanField(
+        "an acceptance needs an action, a timetable and a lead officer",
+        default=True,
+        help_text="Untick if the cabinet answers only “Agree? Yes, No or In part”, with the "
+        "action, timetable and lead officer optional.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -113,6 +119,39 @@ class Committee(models.Model):
                 )
             seen.add(id(step))
             step = related_or_none(step, "successor")
+
+    @staticmethod
+    def carried_on_by(committee_ids, authority_id) -> set[int]:
+        """The committees given and every committee that took over their work, through any
+        chain of successors: those whose meetings hear what the given ones started. One query
+        for the council's committees."""
+        successor_of = dict(
+            Committee.objects.filter(authority=authority_id, successor__isnull=False).values_list(
+                "pk", "successor"
+            )
+        )
+        found = set(committee_ids)
+        for committee in list(found):
+            while committee in successor_of and successor_of[committee] not in found:
+                committee = successor_of[committee]
+                found.add(committee)
+        return found
+
+    @staticmethod
+    def carrying_on(committee) -> set[int]:
+        """The committee and every committee whose work it took over, directly or through
+        others: the committees whose plans it now follows up."""
+        predecessors = {}
+        rows = Committee.objects.filter(authority=committee.authority_id, successor__isnull=False)
+        for pk, successor in rows.values_list("pk", "successor"):
+            predecessors.setdefault(successor, []).append(pk)
+        found, waiting = {committee.pk}, [committee.pk]
+        while waiting:
+            for pk in predecessors.get(waiting.pop(), []):
+                if pk not in found:
+                    found.add(pk)
+                    waiting.append(pk)
+        return found
 
 
 class MeetingQuerySet(models.QuerySet):

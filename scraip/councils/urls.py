@@ -8,6 +8,7 @@ app_name = "councils"
 
 urlpatterns = [
     path("", setup.setup_home, name="setup_home"),
+    path("<int:authority>/settings/", setup.authority_settings, name="authority_settings"),
     path("<int:authority>/committees/", setup.committee_list, name="committee_list"),
     path("<int:authority>/committees/add/", setup.committee_add, name="committee_add"),
     path("committees/<int:pk>/", setup.committee_edit, name="committee_edit"),

@@ -13,7 +13,7 @@ from scraip.common.text import ordinal
 from scraip.common.uploads import CheckedFileField
 from scraip.councils.models import Meeting, Person
 from scraip.followup import services
-from scraip.followup.models import ProgressUpdate, Verdict
+from scraip.followup.models import CouncilStatus, ProgressUpdate, Verdict
 from scraip.plans.models import ReportBack
 
 EVIDENCE_TYPES = ["pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt", "csv"]
@@ -109,6 +109,7 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.subject = subject
         self.fields["narrative"].widget.attrs["rows"] = 5
+        self._init_council_statuses(subject)
         if report_backs is None:
             del self.fields["report_back"]
         else:
@@ -142,11 +143,40 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
         )
         self.helper.attrs = {"enctype": "multipart/form-data"}
 
+    def _init_council_statuses(self, subject):
+        """A council that names its own statuses offers them, each standing for SCRAIP's
+        lifecycle state (CouncilStatus); others offer SCRAIP's."""
+        offered = CouncilStatus.objects.offered(subject.tracked_authority_id)
+        current = self.instance.council_status_id
+        statuses = list(offered | CouncilStatus.objects.filter(pk=current) if current else offered)
+        if not statuses:
+            return
+        self.fields["status"] = forms.TypedChoiceField(
+            label="Status",
+            widget=forms.RadioSelect,
+            coerce=int,
+            choices=[(status.pk, status.name) for status in statuses],
+            initial=current,
+            error_messages={"required": "Choose the status of the action"},
+        )
+        self.council_statuses = {status.pk: status for status in statuses}
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("reported_on"):  # for ProgressUpdate.clean to check
             self.instance.reported_on = cleaned["reported_on"]
         return cleaned
+
+    def _post_clean(self):
+        # A council's own status gives the lifecycle state it stands for, before the model's
+        # rules read the instance.
+        statuses = getattr(self, "council_statuses", None)
+        chosen = statuses and statuses.get(self.cleaned_data.get("status"))
+        if chosen:
+            self.cleaned_data["council_status"] = chosen
+            self.cleaned_data["status"] = chosen.lifecycle
+            self.instance.council_status = chosen
+        super()._post_clean()
 
     def record(self, *, person, entered_by, update=None) -> ProgressUpdate:
         """Saves the valid form through services.progress_record, for any tracked subject.
@@ -155,6 +185,7 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
         return services.progress_record(
             subject=self.subject,
             status=data["status"],
+            council_status=data.get("council_status"),
             narrative=data["narrative"],
             evidence_link=data["evidence_link"],
             evidence_file=data.get("evidence_file"),
@@ -164,6 +195,35 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
             entered_by=entered_by,
             update=update,
             loaded_version=self.loaded_version,
+        )
+
+
+class CouncilStatusForm(forms.ModelForm):
+    class Meta:
+        model = CouncilStatus
+        fields = ["name", "lifecycle", "rag", "position", "retired"]
+        widgets = {"lifecycle": forms.RadioSelect, "rag": forms.RadioSelect}
+        labels = {"name": "Status", "rag": "Colour (red, amber or green)"}
+        help_texts = {"name": "As your council writes it, for example Ongoing"}
+        error_messages = {
+            "name": {"required": "Enter the status’s name, such as Ongoing"},
+            "lifecycle": {"required": "Choose the state this status stands for"},
+            "rag": {"required": "Choose red, amber or green"},
+            "position": {"invalid": "Enter the order as a whole number"},
+        }
+
+    def __init__(self, *args, authority, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.authority = authority
+        self.fields["position"].widget.attrs["class"] = "govuk-input--width-4"
+        self.helper = gds_helper(
+            self,
+            "name",
+            Field.radios("lifecycle", legend_size=Size.SMALL),
+            Field.radios("rag", legend_size=Size.SMALL, inline=True),
+            "position",
+            "retired",
+            submit="Save status",
         )
 
 

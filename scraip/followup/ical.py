@@ -109,7 +109,11 @@ def _sent_plans():
 
 
 def committee_calendar(committee: Committee, since: datetime.date) -> list[list]:
-    plans = _sent_plans().filter(committee=committee)
+    """The committee's meetings, and the dates of the plans it follows up: its own reports,
+    joint ones and those of the committees whose work it took over."""
+    carried = Committee.carrying_on(committee)
+    followed = ActionPlan.objects.filter(Q(committee__in=carried) | Q(joint_committees__in=carried))
+    plans = _sent_plans().filter(pk__in=followed.values("pk"))
     return _events(
         Meeting.objects.filter(committee=committee, date__gte=since),
         ReportBack.objects.filter(action_plan__in=plans, due_on__gte=since),

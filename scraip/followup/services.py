@@ -63,6 +63,7 @@ def progress_record(
     status: str,
     narrative: str,
     reported_by,
+    council_status=None,
     entered_by,
     evidence_link: str = "",
     evidence_file=None,
@@ -74,15 +75,17 @@ def progress_record(
     """Record a progress update on an item, or correct one (`update`, at `loaded_version`).
 
     `reported_by` is the Person whose account it is; `entered_by` the user who typed it, who
-    may be an officer writing on their behalf: both are kept. Refused once the committee has
-    closed the item (ProgressUpdate.clean).
+    may be an officer writing on their behalf: both are kept. A `council_status` (the council's
+    own word, a CouncilStatus) gives the lifecycle `status` it stands for. Refused once the
+    committee has closed the item (ProgressUpdate.clean).
     """
     _lock(subject)
     if update is None:
         update = ProgressUpdate(subject=subject)
     else:
         update.subject = subject
-    update.status = status
+    update.council_status = council_status
+    update.status = council_status.lifecycle if council_status else status
     update.narrative = narrative
     update.evidence_link = evidence_link
     update.report_back = report_back

@@ -28,12 +28,13 @@ from simple_history.utils import bulk_create_with_history
 
 from scraip.common import spreadsheets
 from scraip.followup import services
-from scraip.followup.models import FollowedPart, ProgressUpdate, Standing, Verdict
+from scraip.followup.models import CouncilStatus, FollowedPart, ProgressUpdate, Standing, Verdict
 from scraip.followup.models.state import (
     attach_latest,
     updates_newest_first,
     verdicts_newest_first,
 )
+from scraip.followup.models.statuses import rag_of
 
 ITEM_ID = "Item ID"
 NEW_STATUS = "New status"
@@ -54,11 +55,23 @@ COLUMNS = [
     "Update reported on",
     "Committee verdict",
     "Verdict given at",
+    # What a council's own tracker keeps beside them (issue 10.5): exported, not imported.
+    "Reference",
+    "Committee",
+    "Municipal year",
+    "Date of publication",
+    "Date the cabinet received it",
+    "Addressed to",
+    "Response given by",
+    "Explanation",
+    "Lifecycle state",
+    "RAG",
     NEW_STATUS,
     NEW_UPDATE,
     EVIDENCE_LINK,
 ]
 IMPORT_COLUMNS = [ITEM_ID, NEW_STATUS, NEW_UPDATE, EVIDENCE_LINK]
+NEWS_AT = COLUMNS.index(NEW_STATUS)
 NEWS_COLUMNS = (NEW_STATUS, NEW_UPDATE, EVIDENCE_LINK)
 MAX_ROWS = 5000
 # Items read (with their progress) at a time while an export is written.
@@ -76,6 +89,7 @@ def _row(item) -> list:
     plan = item.recommendation.action_plan
     response = item.current_response
     status = item.latest_status
+    recommendation = item.recommendation
     return [
         item.pk,
         plan.title,
@@ -86,11 +100,22 @@ def _row(item) -> list:
         response.action,
         str(response.lead_officer or ""),
         item.target_display,
-        ProgressUpdate.Status.label_of(status) if status else Standing.NO_UPDATE.label,
+        item.latest_status_word
+        or (ProgressUpdate.Status.label_of(status) if status else Standing.NO_UPDATE.label),
         item.latest_narrative or "",
         date_format(item.latest_reported_on) if status else "",
         Verdict.Kind.label_of(item.latest_verdict_kind),
         date_format(item.latest_verdict_on) if item.latest_verdict_kind else "",
+        f"{recommendation.letter} ({item.numeral})" if item.numeral else recommendation.letter,
+        plan.committees_display,
+        plan.municipal_year_label,
+        date_format(plan.publication_date),
+        date_format(plan.received_on) if plan.received_on else "",
+        recommendation.addressee_display,
+        str(response.responded_by),
+        response.explanation,
+        ProgressUpdate.Status.label_of(status) if status else "",
+        (item.latest_rag or rag_of(status)).title(),
         "",
         "",
         "",
@@ -103,8 +128,14 @@ def export_rows(items) -> Iterator[list]:
     update's words and the latest verdict's meeting day come with each row (two more subqueries
     beside with_state's), not from queries of their own."""
     kind = items.model
-    rows = items.annotate(
+    rows = items.select_related(
+        "recommendation__addressee_officer", "response__responded_by"
+    ).prefetch_related("recommendation__action_plan__joint_committees")
+    rows = rows.annotate(
+        latest_rag=Subquery(updates_newest_first(kind).values("council_status__rag")[:1]),
         latest_narrative=Subquery(updates_newest_first(kind).values("narrative")[:1]),
+        # The council's own word for the latest status, where it names its statuses.
+        latest_status_word=Subquery(updates_newest_first(kind).values("council_status__name")[:1]),
         latest_verdict_on=Subquery(verdicts_newest_first(kind).values("meeting__date")[:1]),
     )
     for item in rows.iterator(chunk_size=EXPORT_CHUNK):
@@ -154,7 +185,8 @@ class News:
     number: int
     item_id: str
     item_pk: int | None
-    status: str | None
+    status: str | None  # SCRAIP's; None for a word only the item's council may know
+    status_text: str
     narrative: str
     evidence_link: str
     problems: tuple[str, ...]
@@ -180,9 +212,6 @@ def _news(row: spreadsheets.Row) -> News:
     status = STATUS_BY_NAME.get(status_text.lower())
     if not status_text:
         problems.append("the new status is empty")
-    elif status is None:
-        allowed = ", ".join(ProgressUpdate.Status.labels)
-        problems.append(f"“{_shown(status_text)}” is not a status (use one of: {allowed})")
     narrative = row.text(NEW_UPDATE)
     if not narrative:
         problems.append("the new update is empty")
@@ -192,7 +221,7 @@ def _news(row: spreadsheets.Row) -> News:
             _link_check(link)
         except ValidationError:
             problems.append("the evidence link is not a web address starting https://")
-    return News(row.number, item_id, item_pk, status, narrative, link, tuple(problems))
+    return News(row.number, item_id, item_pk, status, status_text, narrative, link, tuple(problems))
 
 
 def read_news(file) -> list[News]:
@@ -259,9 +288,10 @@ def _write(news: list[News], items, entered_by) -> int:
     found = (
         items.filter(pk__in=ids)
         .select_related(None)
-        .select_related("recommendation", "response__lead_officer")
+        .select_related("recommendation__action_plan", "response__lead_officer")
     )
     found = {item.pk: item for item in found}
+    words = _council_words({item.tracked_authority_id for item in found.values()})
     # Read for every item at once; ProgressUpdate.clean takes it from here (Verdict.closing).
     closed = [item for item in found.values() if item.is_closed]
     attach_latest(closed, updates=())
@@ -272,11 +302,18 @@ def _write(news: list[News], items, entered_by) -> int:
     for row in news:
         item = found.get(row.item_pk)
         problem = _item_problem(row, item, seen)
-        problems = ([problem] if problem else []) + list(row.problems)
+        status, council_status = _status_of(row, item, words)
+        unknown = status is None and row.status_text
+        problems = [
+            *([problem] if problem else []),
+            *([_unknown_status(row, item, words)] if unknown else []),
+            *row.problems,
+        ]
         if not problems:
             update = ProgressUpdate(
                 subject=item,
-                status=row.status,
+                status=status,
+                council_status=council_status,
                 narrative=row.narrative,
                 evidence_link=row.evidence_link,
                 report_back_id=item.next_report_back_pk,
@@ -295,6 +332,29 @@ def _write(news: list[News], items, entered_by) -> int:
     return len(updates)
 
 
+def _council_words(authority_ids) -> dict:
+    """{(council, word in small letters): CouncilStatus} for the councils' own statuses."""
+    statuses = CouncilStatus.objects.filter(authority__in=authority_ids, retired=False)
+    return {(status.authority_id, status.name.lower()): status for status in statuses}
+
+
+def _status_of(row: News, item, words: dict):
+    """(lifecycle state, council's status or None) the row's word stands for: the item's
+    council's own word first, then SCRAIP's; (None, None) if neither knows it."""
+    if item is not None:
+        council_status = words.get((item.tracked_authority_id, row.status_text.lower()))
+        if council_status:
+            return council_status.lifecycle, council_status
+    return row.status, None
+
+
+def _unknown_status(row: News, item, words: dict) -> str:
+    council = item.tracked_authority_id if item is not None else None
+    own = [status.name for (owner, _), status in words.items() if owner == council]
+    allowed = ", ".join(own or ProgressUpdate.Status.labels)
+    return f"“{_shown(row.status_text)}” is not a status (use one of: {allowed})"
+
+
 def tracker_import(*, file, items, entered_by) -> int:
     """Import the news in an uploaded tracker as progress updates from each item's lead officer,
     entered by `entered_by`, for the plan's next report-back: all of it or none. `items` are
@@ -311,7 +371,12 @@ def filled_in(items, *, rows: int, fmt: str = "xlsx") -> bytes:
     import."""
     chosen = list(items.values_list("pk", flat=True)[:rows])
     lines = (
-        [*row[:14], "On track", f"Progress on item {row[0]}.", "https://example.gov.uk/evidence"]
+        [
+            *row[:NEWS_AT],
+            "On track",
+            f"Progress on item {row[0]}.",
+            "https://example.gov.uk/evidence",
+        ]
         for row in export_rows(items.filter(pk__in=chosen))
     )
     if fmt == "csv":

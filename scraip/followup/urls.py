@@ -2,11 +2,15 @@ from django.urls import path
 
 from .models import FollowedPart
 from .routes import tracked_item_urls
-from .views import calendar, dashboards, meetings, tracker
+from .views import calendar, dashboards, meetings, statuses, tracker
 
 app_name = "followup"
 
 urlpatterns = [
+    # A council's own progress statuses, among its setup pages.
+    path("setup/<int:authority>/statuses/", statuses.status_list, name="status_list"),
+    path("setup/<int:authority>/statuses/add/", statuses.status_add, name="status_add"),
+    path("setup/statuses/<int:pk>/", statuses.status_edit, name="status_edit"),
     path("meetings/", meetings.MeetingListView.as_view(), name="meeting_list"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
@@ -48,6 +52,11 @@ urlpatterns = [
         "plans/<int:pk>/progress/import/",
         tracker.plan_tracker_import,
         name="plan_tracker_import",
+    ),
+    path(
+        "councils/<int:pk>/progress/export/<str:fmt>/",
+        tracker.council_tracker_export,
+        name="council_tracker_export",
     ),
     path(
         "committees/<int:pk>/progress/export/<str:fmt>/",

@@ -1,8 +1,8 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import ExtractYear
 
+from scraip.common.years import municipal_year_label
 from scraip.councils.models import Committee, Person, Portfolio
 
 from .models import ActionPlan, RecommendationPart, Response
@@ -23,8 +23,8 @@ class ActionPlanFilter(django_filters.FilterSet):
         choices=ActionPlan.Status.choices, empty_label="Any status", widget=_select()
     )
     year = django_filters.ChoiceFilter(
-        field_name="publication_date__year",
-        label="Year published",
+        field_name="municipal_year",
+        label="Municipal year",
         empty_label="Any year",
         widget=_select(),
     )
@@ -37,14 +37,18 @@ class ActionPlanFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["authority"].queryset = authorities
         self.filters["committee"].queryset = Committee.objects.filter(authority__in=authorities)
-        years = (
-            ActionPlan.objects.filter(authority__in=authorities)
-            .annotate(year=ExtractYear("publication_date"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+        self.filters["year"].extra["choices"] = year_choices(authorities)
+
+
+def year_choices(authorities) -> list[tuple[int, str]]:
+    """The municipal years the councils' plans are filed under, newest first, as "2025/26"."""
+    years = (
+        ActionPlan.objects.filter(authority__in=authorities)
+        .values_list("municipal_year", flat=True)
+        .distinct()
+        .order_by("-municipal_year")
+    )
+    return [(year, municipal_year_label(year)) for year in years if year]
 
 
 AWAITING = "awaiting"
@@ -73,6 +77,12 @@ class RecommendationFilter(django_filters.FilterSet):
         empty_label="Any lead officer",
         widget=_select(),
     )
+    year = django_filters.ChoiceFilter(
+        field_name="recommendation__action_plan__municipal_year",
+        label="Municipal year",
+        empty_label="Any year",
+        widget=_select(),
+    )
     overdue = django_filters.BooleanFilter(
         method="filter_overdue",
         label="Response overdue",
@@ -84,11 +94,12 @@ class RecommendationFilter(django_filters.FilterSet):
 
     class Meta:
         model = RecommendationPart
-        fields = ["portfolio", "decision", "lead_officer", "overdue"]
+        fields = ["portfolio", "decision", "lead_officer", "year", "overdue"]
 
     def __init__(self, *args, authorities, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["portfolio"].queryset = Portfolio.objects.filter(authority__in=authorities)
+        self.filters["year"].extra["choices"] = year_choices(authorities)
         # Exists: a seek per officer of the council in the responses' lead officer index,
         # where `pk__in` would read the lead officer of every response ever given.
         leads = Response.objects.filter(lead_officer=OuterRef("pk"))

@@ -5,8 +5,10 @@ row means, and tidying what was typed."""
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from scraip.common.forms import (
+    CheckboxesField,
     FuzzyDateField,
     FuzzyDateFormMixin,
     ModelRulesMixin,
@@ -17,9 +19,17 @@ from scraip.common.forms import (
 )
 from scraip.common.fuzzydates import EXAMPLES
 from scraip.common.limits import refuse_line_breaks
-from scraip.councils.models import Meeting, Person, Portfolio
+from scraip.common.years import municipal_year_choices
+from scraip.councils.models import Committee, Meeting, Person, Portfolio
 
-from .models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
+from .models import (
+    ActionPlan,
+    Addressee,
+    Recommendation,
+    RecommendationPart,
+    ReportBack,
+    Response,
+)
 from .services import ScheduledReportBack, SubPart
 
 
@@ -32,9 +42,18 @@ class ActionPlanForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
         help_text="The response deadline runs from this date. For example, 24 5 2007.",
     )
 
+    joint_committees = CheckboxesField(
+        queryset=Committee.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Jointly with (optional)",
+        help_text="Other committees of the council whose report this also is. Its report-backs "
+        "may then be heard at their meetings too.",
+    )
+
     class Meta:
         model = ActionPlan
-        fields = ["title", "committee", "publication_date", "received_on"]
+        fields = ["title", "committee", "publication_date", "municipal_year", "received_on"]
         labels = {"committee": "Report of (committee)"}
         error_messages = {
             "title": {"required": "Enter the title of the report"},
@@ -43,10 +62,32 @@ class ActionPlanForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, committees, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = committees.select_related("authority")
+        committees = committees.select_related("authority")
+        self.fields["committee"].queryset = committees
         self.fields["committee"].label_from_instance = lambda c: f"{c.name} ({c.authority})"
+        self.fields["joint_committees"].queryset = committees
+        self.fields["joint_committees"].label_from_instance = self.fields[
+            "committee"
+        ].label_from_instance
+        if self.instance.pk:
+            self.initial["joint_committees"] = list(
+                self.instance.joint_committees.values_list("pk", flat=True)
+            )
         self.fields["publication_date"].error_messages["required"] = (
             "Enter the date the report was published"
+        )
+        self.fields["municipal_year"] = forms.TypedChoiceField(
+            label="Municipal year (optional)",
+            choices=[
+                ("", "The year of the date of publication"),
+                *municipal_year_choices(timezone.localdate(), first=1990),
+            ],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            initial=self.instance.filed_under_another_year(),
+            help_text="The May-to-April year the council files the report under, if not the "
+            "one it was published in.",
         )
         self._add_version_field()
         self.helper = gds_helper(self)
@@ -76,20 +117,44 @@ class SendForResponseForm(forms.Form):
 class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Recommendation
-        fields = ["letter", "position", "text", "note", "portfolio"]
+        fields = [
+            "letter",
+            "position",
+            "text",
+            "note",
+            "addressed_to",
+            "portfolio",
+            "addressee_officer",
+            "addressee_organisation",
+        ]
+        widgets = {"addressed_to": forms.RadioSelect}
         labels = {
-            "letter": "Letter",
+            "letter": "Reference",
             "position": "Order in the plan",
             "text": "Recommendation",
             "note": "Note (optional)",
+            "addressed_to": "Addressed to",
+            "portfolio": "Cabinet portfolio",
+            "addressee_officer": "Officer addressed (for a named officer)",
+            "addressee_organisation": "Organisation addressed (for an outside organisation)",
         }
         help_texts = {
-            "letter": "As the report gives it: A, B, C…",
+            "letter": "As the report gives it: a letter (A, B, C…) or your council's own "
+            "reference, such as SR (25/26) 01, up to 40 characters.",
             "text": "If the recommendation has sub-parts, put the text they share here, or leave "
             "it short and give each sub-part below.",
+            "addressed_to": "Who is asked to act, and so who answers: the portfolio holder, any "
+            "cabinet member for the Cabinet, the named officer, or a scrutiny officer recording "
+            "the answer of full Council or an outside organisation.",
+            "portfolio": "Needed for a portfolio holder; for the others, the portfolio it "
+            "concerns, if any.",
         }
         error_messages = {
-            "letter": {"required": "Enter the recommendation's letter"},
+            "letter": {
+                "required": "Enter the recommendation's reference, such as A",
+                "max_length": "Shorten the reference to 40 characters or fewer (it has "
+                "%(show_value)d)",
+            },
             "text": {"required": "Enter the text of the recommendation"},
         }
 
@@ -99,7 +164,17 @@ class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
         self.instance.action_plan = plan
         self.fields["portfolio"].queryset = Portfolio.objects.filter(authority=plan.authority_id)
         self.fields["portfolio"].empty_label = "Not yet assigned"
-        self.fields["letter"].widget.attrs["class"] = "govuk-input--width-4"
+        self.fields["addressee_officer"].queryset = Person.objects.officers().filter(
+            authority=plan.authority_id
+        )
+        self.fields["addressee_officer"].empty_label = "Not a named officer"
+        # Left unchosen, it is addressed to a portfolio holder, as seed 001's all are.
+        self.fields["addressed_to"].required = False
+        self.fields["addressed_to"].choices = Addressee.choices
+        # No maxlength: a browser would cut a longer reference off as it is typed or pasted;
+        # the form says it is too long instead.
+        self.fields["letter"].widget.attrs.pop("maxlength", None)
+        self.fields["letter"].widget.attrs["class"] = "govuk-input--width-20"
         self.fields["position"].widget.attrs["class"] = "govuk-input--width-4"
         self.fields["position"].error_messages["invalid"] = "Enter the order as a whole number"
         self.wording_locked = bool(self.instance.pk) and self.instance.has_answers()
@@ -117,6 +192,9 @@ class RecommendationForm(ModelRulesMixin, VersionedFormMixin, forms.ModelForm):
         self._add_version_field()
         self.helper = gds_helper(self)
         self.helper.form_tag = False
+
+    def clean_addressed_to(self):
+        return self.cleaned_data["addressed_to"] or Addressee.PORTFOLIO
 
     def clean(self):
         # Before the model's own checks run, so an amendment with a reason passes them.
@@ -222,14 +300,14 @@ class ReportBackForm(ModelRulesMixin, FuzzyDateFormMixin, forms.ModelForm):
             "note": "Note",
         }
 
-    def __init__(self, *args, meetings=None, **kwargs):
+    def __init__(self, *args, meetings=None, several_committees=False, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_fuzzy_dates()
         meetings = meetings if meetings is not None else Meeting.objects.none()
         self.fields["meeting"].queryset = meetings
         # Every row offers the same meetings: list them once for the formset, not once a row.
         self.fields["meeting"].choices = [("", "No meeting set yet")] + [
-            (meeting.pk, f"{meeting.date:%-d %B %Y}{', ' + meeting.place if meeting.place else ''}")
+            (meeting.pk, meeting_label(meeting, with_committee=several_committees))
             for meeting in meetings
         ]
         self.fields["meeting"].required = False
@@ -239,6 +317,17 @@ class ReportBackForm(ModelRulesMixin, FuzzyDateFormMixin, forms.ModelForm):
         cleaned = super().clean()
         self._apply_fuzzy_dates(cleaned)
         return cleaned
+
+
+def meeting_label(meeting: Meeting, *, with_committee: bool) -> str:
+    """A meeting as a report-back row offers it; with its committee's name when the plan
+    reports back to several (joint reports, successor committees)."""
+    parts = [f"{meeting.date:%-d %B %Y}"]
+    if with_committee:
+        parts.append(meeting.committee.short_name or meeting.committee.name)
+    if meeting.place:
+        parts.append(meeting.place)
+    return ", ".join(parts)
 
 
 class BaseReportBackFormSet(forms.BaseInlineFormSet):
@@ -340,6 +429,11 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
             authority=plan.authority_id
         )
         self.fields["lead_officer"].empty_label = "No lead officer"
+        self.details_optional = not plan.authority.acceptance_needs_details
+        if self.details_optional:
+            self.fields["action"].help_text = "Optional, also for an acceptance."
+            self.fields["timetable_text"].help_text = f"Optional. For example, {EXAMPLES}."
+            self.fields["lead_officer"].help_text = "Optional."
         self._add_version_field()
         self.fields["action"].widget.attrs["rows"] = 4
         self.fields["explanation"].widget.attrs["rows"] = 5
@@ -363,7 +457,8 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
                 "action",
                 Field.text("timetable_text", field_width=20),
                 "lead_officer",
-                legend="If accepted or partially accepted",
+                legend="If accepted or partially accepted"
+                + (" (optional)" if self.details_optional else ""),
                 legend_size=Size.SMALL,
             ),
             *(["responded_by", "responded_on"] if on_behalf else []),
@@ -396,8 +491,28 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
         return self.cleaned_data.get("answer_for") == "all"
 
     def _init_on_behalf(self, part):
-        holders = Person.objects.filter(portfolio_terms__portfolio=part.recommendation.portfolio)
-        self.fields["responded_by"].queryset = holders.distinct()
+        """Whose answer it is follows from whom the recommendation is addressed to."""
+        recommendation = part.recommendation
+        authority = recommendation.action_plan.authority_id
+        field = self.fields["responded_by"]
+        if recommendation.addressed_to == Addressee.PORTFOLIO:
+            people = Person.objects.filter(portfolio_terms__portfolio=recommendation.portfolio)
+        elif recommendation.addressed_to == Addressee.CABINET:
+            people = Person.objects.filter(portfolio_terms__portfolio__authority=authority)
+        elif recommendation.addressed_to == Addressee.OFFICER:
+            people = Person.objects.filter(pk=recommendation.addressee_officer_id)
+        else:  # Full Council or an outside organisation: whoever gave its answer
+            people = Person.objects.filter(authority=authority)
+            field.label = "Who gave this response"
+            field.help_text = (
+                f"For {recommendation.addressee_display}: the person who gave or reported its "
+                "answer. You are recording it on their behalf."
+            )
+            field.error_messages["required"] = "Choose whose response this is"
+        if recommendation.addressed_to == Addressee.OFFICER:
+            field.label = "Officer giving this response"
+            field.error_messages["required"] = "Choose the officer whose response this is"
+        field.queryset = people.distinct()
         if self.instance.pk:
             self.initial.setdefault("responded_by", self.instance.responded_by_id)
         else:

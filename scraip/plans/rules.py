@@ -16,6 +16,8 @@ from scraip.councils.rules import (
     person_of,
 )
 
+from .models import Addressee
+
 
 @rules.predicate
 def belongs_to_plan_authority(user, plan):
@@ -43,6 +45,21 @@ def officer_of_part_authority(user, part):
 
 
 @rules.predicate
+def is_part_addressee(user, part):
+    """The officer a recommendation is addressed to by name, or, for one addressed to the
+    Cabinet as a whole, any cabinet member of the council."""
+    person = person_of(user)
+    recommendation = part.recommendation
+    if person is None or person.authority_id != recommendation.action_plan.authority_id:
+        return False
+    if recommendation.addressed_to == Addressee.OFFICER:
+        return recommendation.addressee_officer_id == person.pk
+    if recommendation.addressed_to == Addressee.CABINET:
+        return Portfolio.objects.held_by(person).exists()
+    return False
+
+
+@rules.predicate
 def holds_part_portfolio(user, part):
     person = person_of(user)
     portfolio_id = part.recommendation.portfolio_id
@@ -65,5 +82,6 @@ rules.add_perm("plans.list_actionplans", is_admin | has_person)
 rules.add_perm("plans.list_awaiting_response", is_admin | is_scrutiny_officer | is_cabinet_member)
 rules.add_perm(
     "plans.respond_to_part",
-    plan_is_open_for_responses & (is_admin | holds_part_portfolio | officer_of_part_authority),
+    plan_is_open_for_responses
+    & (is_admin | holds_part_portfolio | is_part_addressee | officer_of_part_authority),
 )

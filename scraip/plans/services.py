@@ -18,16 +18,26 @@ from scraip.common.softdelete import restore, soft_delete
 from scraip.common.versioning import StaleEdit, WorkflowError, save_versioned
 from scraip.councils.models import Meeting
 
-from .models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
+from .models import ActionPlan, Addressee, Recommendation, RecommendationPart, ReportBack, Response
 
 
 @transaction.atomic
-def action_plan_save(*, plan: ActionPlan, loaded_version: int | None) -> ActionPlan:
+def action_plan_save(
+    *, plan: ActionPlan, loaded_version: int | None, joint_committees=None
+) -> ActionPlan:
     """Save a plan's details. It belongs to its committee's council, whose rule fixes the
-    response deadline from the day the cabinet received the report."""
+    response deadline from the day the cabinet received the report. `joint_committees`, if
+    given, are the other committees of that council whose report it also is."""
     plan.authority = plan.committee.authority
     plan.set_received_on(plan.received_on)
+    joint = list(joint_committees) if joint_committees is not None else None
+    if joint is not None:
+        if any(committee.authority_id != plan.authority_id for committee in joint):
+            raise WorkflowError("A joint report's committees are all of the same council")
+        joint = [committee for committee in joint if committee.pk != plan.committee_id]
     save_versioned(plan, loaded_version=loaded_version)
+    if joint is not None:
+        plan.joint_committees.set(joint)
     return plan
 
 
@@ -37,9 +47,12 @@ def action_plan_send_for_response(*, plan: ActionPlan, received_on: datetime.dat
         raise WorkflowError("This action plan has already been sent for a response.")
     if not RecommendationPart.objects.filter(recommendation__action_plan=plan).exists():
         raise WorkflowError("Add at least one recommendation before sending the plan.")
-    if plan.recommendations.filter(portfolio__isnull=True).exists():
+    if plan.recommendations.filter(
+        addressed_to=Addressee.PORTFOLIO, portfolio__isnull=True
+    ).exists():
         raise WorkflowError(
-            "Give every recommendation a cabinet portfolio before sending the plan."
+            "Give every recommendation addressed to a portfolio holder its cabinet portfolio "
+            "before sending the plan."
         )
     problem = plan.receipt_problem(received_on, sent=True)
     if problem:

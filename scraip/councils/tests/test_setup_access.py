@@ -20,7 +20,7 @@ def setup_objects(authority, officer):
 
 
 def test_every_setup_route_is_walked():
-    assert len(SETUP_ROUTES) == 21
+    assert len(SETUP_ROUTES) == 22
 
 
 @pytest.mark.django_db

@@ -193,3 +193,25 @@ def test_the_django_admin_stays_for_superusers(client, council_admin):
     client.force_login(council_admin)
     response = client.get(reverse("admin:councils_person_changelist"))
     assert response.status_code == 302 and response.url.startswith(reverse("admin:login"))
+
+
+def test_the_council_settings_page_sets_the_response_period_and_acceptance_rule(
+    client, council_admin, other_admin, authority
+):
+    """Issue 10.4: a council that answers "Agree? Yes / No / In part" says so here."""
+    url = reverse("councils:authority_settings", args=[authority.pk])
+    client.force_login(other_admin)
+    assert client.get(url).status_code == 404
+    client.force_login(council_admin)
+    page = client.get(url)
+    assert page.context["form"]["acceptance_needs_details"].value() is True
+    refused = client.post(url, {"short_name": "MBC", "response_period_days": "0"})
+    assert refused.context["form"].errors["response_period_days"] == [
+        "Enter a number of days from 1 to 366"
+    ]
+    saved = client.post(url, {"short_name": "MBC", "response_period_days": "28"})
+    assert saved.status_code == 302
+    authority.refresh_from_db()
+    assert (authority.short_name, authority.response_period_days) == ("MBC", 28)
+    assert authority.acceptance_needs_details is False  # unticked
+    assert "an acceptance may be a plain “Yes”" in client.get(saved.url).content.decode()

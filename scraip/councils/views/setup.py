@@ -18,7 +18,14 @@ from scraip.common.history import Entry, history_entries, who_is
 from scraip.common.views import done, saved, submitted
 
 from .. import services
-from ..forms import CommitteeForm, PersonForm, PortfolioForm, TermEndForm, TermForm
+from ..forms import (
+    AuthoritySettingsForm,
+    CommitteeForm,
+    PersonForm,
+    PortfolioForm,
+    TermEndForm,
+    TermForm,
+)
 from ..models import Committee, Person, Portfolio, PortfolioTerm
 from ..rules import administered_authorities
 from .fetch import get_authority_for_setup, get_for_setup
@@ -43,6 +50,25 @@ def setup_home(request):
 
 def _setup_page(request, authority, template, **context):
     return render(request, template, {"authority": authority, **context})
+
+
+@login_required
+def authority_settings(request, authority):
+    """Permission: councils.administer_authority. How the council works: the cabinet's
+    response period and whether an acceptance needs an action, a timetable and a lead officer."""
+    authority = get_authority_for_setup(request, authority)
+    form = AuthoritySettingsForm(request.POST or None, instance=authority)
+    if submitted(request, form) and saved(form, form.save):
+        messages.success(request, "Council settings saved.")
+        return redirect("councils:setup_home")
+    return _setup_page(
+        request,
+        authority,
+        "councils/setup_form.html",
+        form=form,
+        title="Council settings",
+        back_url=reverse("councils:setup_home"),
+    )
 
 
 @login_required

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 
 from scraip.common.fuzzydates import PART_START, Precision
+from scraip.common.years import municipal_year_of
 from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
 
 from . import text
@@ -72,6 +73,7 @@ def make_plans(
             committee=committee,
             title=f"{rng.choice(text.REVIEW_KINDS)} {rng.choice(text.REVIEW_SUBJECTS)}",
             publication_date=published,
+            municipal_year=municipal_year_of(published),
         )
         age = (today - published).days
         if not (age < 45 and rng.random() < 0.4):

@@ -17,9 +17,9 @@ from reviews.models import (
     ReviewStatus,
     ReviewStatusChange,
     Witness,
-    programme_year_of,
 )
 from scraip.common.fuzzydates import Precision
+from scraip.common.years import municipal_year_of
 from scraip.plans.models import ActionPlan
 
 from . import text
@@ -50,7 +50,7 @@ def status_for(programme_year: int, current: int, rng) -> ReviewStatus:
 
 def make_reviews(councils: list[Council], words: text.Words, years: int, today) -> dict:
     rng = words.rng
-    current = programme_year_of(today)
+    current = municipal_year_of(today)
     reviews, links = [], []
     for council in councils:
         neighbours = [other for other in councils if other is not council]
@@ -206,6 +206,7 @@ def make_evidence(reviews, words, today) -> int:
                     f"{rng.choice(text.ORGANISATIONS)}",
                 )
             witness.topics = ", ".join(rng.sample(text.TOPICS, 2))
+            witness.set_directory_key()  # inserted in bulk, without save()
             witnesses.append(witness)
     insert(Witness, witnesses)
     return len(witnesses)

@@ -14,12 +14,14 @@ from .progress import (
     progress_prefetches,
     records_about,
 )
+from .statuses import CouncilStatus
 from .tracked import Fact, ItemPermissions, Passage, TrackedItem
 
 __all__ = [
     "AboutItemQuerySet",
     "CalendarFeed",
     "CalendarFeedQuerySet",
+    "CouncilStatus",
     "Fact",
     "FollowedPart",
     "FollowedPartQuerySet",

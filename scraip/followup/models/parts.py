@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from scraip.common.fuzzydates import format_fuzzy_date
 from scraip.common.softdelete import all_rows, deleted_rows, live_rows, live_through
-from scraip.councils.models import PortfolioTerm
+from scraip.councils.models import Committee, PortfolioTerm
 from scraip.plans.models import (
     ActionPlan,
     RecommendationPart,
@@ -27,6 +27,7 @@ from scraip.plans.models import (
 
 from .progress import Verdict, progress_prefetches
 from .state import (
+    PAUSED,
     about_outer_item,
     attention_q,
     flag,
@@ -49,12 +50,17 @@ def closed_before(sequence) -> Exists:
 
 
 def owes_update_q() -> Q:
-    """Open, with a report-back of its plan still to come, and no update yet for the first of
-    them (`next_report_back_pk`)."""
+    """Open and not paused, with a report-back of its plan still to come, and no update yet for
+    the first of them (`next_report_back_pk`)."""
     updated_for_next = updates_newest_first(FollowedPart).filter(
         report_back=OuterRef("next_report_back_pk")
     )
-    return Q(next_report_back_pk__isnull=False) & ~Exists(updated_for_next) & is_open()
+    return (
+        Q(next_report_back_pk__isnull=False)
+        & ~Q(latest_status=PAUSED)
+        & ~Exists(updated_for_next)
+        & is_open()
+    )
 
 
 def awaiting_report_q() -> Q:
@@ -153,7 +159,13 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         return self.filter(recommendation__action_plan=plan)
 
     def of_committee(self, committee):
-        return self.filter(recommendation__action_plan__committee=committee)
+        """Items of the plans the committee follows up: its own reports, those it made jointly
+        with another committee, and those of committees whose work it took over."""
+        carried = Committee.carrying_on(committee)
+        plans = ActionPlan.objects.filter(
+            Q(committee__in=carried) | Q(joint_committees__in=carried)
+        ).values("pk")
+        return self.filter(recommendation__action_plan__in=plans)
 
     def of_authorities(self, authorities):
         return self.filter(recommendation__action_plan__authority__in=authorities)

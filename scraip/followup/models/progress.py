@@ -24,7 +24,7 @@ from scraip.common.softdelete import (
 from scraip.common.uploads import FileCheck, SafeUploadTo
 from scraip.common.versioning import Versioned
 from scraip.common.vocabularies import Vocabulary
-from scraip.councils.models import Meeting, Person
+from scraip.councils.models import Meeting, Person, related_or_none
 from scraip.followup import registry
 from scraip.plans.models import ReportBack
 
@@ -87,6 +87,8 @@ class ProgressUpdate(Versioned, AboutItem):
         ON_TRACK = "on_track", "blue", "On track"
         AT_RISK = "at_risk", "yellow", "At risk"
         OFF_TRACK = "off_track", "red", "Off track"
+        # No longer feasible, kept under review: owes no updates and is never "past target".
+        PAUSED = "paused", "orange", "Paused"
         IMPLEMENTED = "implemented", "green", "Implemented"
 
     report_back = models.ForeignKey(
@@ -97,6 +99,15 @@ class ProgressUpdate(Versioned, AboutItem):
         related_name="progress_updates",
     )
     status = models.CharField(max_length=20, choices=Status.choices)
+    # The council's own word for it ("Ongoing"), where the council names its statuses; `status`
+    # is then that word's lifecycle state.
+    council_status = models.ForeignKey(
+        "followup.CouncilStatus",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="updates",
+    )
     narrative = models.TextField("progress")
     evidence_link = models.URLField("link to evidence", max_length=500, blank=True)
     evidence_file = models.FileField(
@@ -143,9 +154,25 @@ class ProgressUpdate(Versioned, AboutItem):
             raise ValidationError(
                 {"reported_on": "The date it was reported must be today or earlier"}
             )
+        council_status = related_or_none(self, "council_status")
+        if council_status:
+            if council_status.lifecycle != self.status:
+                meaning = council_status.lifecycle_label
+                raise ValidationError({"status": f"“{council_status.name}” stands for {meaning}"})
+            item = self.item
+            if item is not None and council_status.authority_id != item.tracked_authority_id:
+                raise ValidationError({"council_status": "Choose one of the council’s statuses"})
+
+    @property
+    def status_label(self) -> str:
+        """The council's word for the status, else SCRAIP's."""
+        council_status = self.council_status if self.council_status_id else None
+        return council_status.name if council_status else self.get_status_display()
 
     @property
     def status_colour(self) -> str:
+        if self.council_status_id:
+            return self.council_status.colour
         return self.Status.colour_of(self.status)
 
     @property
@@ -332,7 +359,7 @@ def progress_prefetches(prefix: str = "") -> list[Prefetch]:
         Prefetch(
             f"{prefix}progress_updates",
             queryset=ProgressUpdate.objects.select_related(
-                "reported_by", "entered_by__person", "report_back"
+                "reported_by", "entered_by__person", "report_back", "council_status"
             ).order_by("-reported_on", "-pk"),
         ),
         Prefetch(

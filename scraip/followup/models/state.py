@@ -16,7 +16,7 @@
 - `standing`: where it stands for the charts: "closed", "no_update" or the latest status
   (scraip.followup.models.Standing);
 - `target_on`: its current target date; `past_target`: that date has passed and the item is
-  neither closed nor reported implemented;
+  neither closed nor reported implemented or paused;
 - `needs_attention`: open and reported off track, or past its target;
 - `lead_pk`: the person who owes its updates.
 
@@ -33,9 +33,9 @@ Each subquery is an index seek per item ((content_type, object_id, reported_on) 
 (content_type, object_id, meeting) on verdicts), and the pages apply them only to the rows they
 filter, count or show.
 
-Extending: several lead officers per item (issue 10) change a kind's `lead_lookup` (the
-`lead_pk` annotation) and its queryset's `led_by` filter; council-named statuses mapped onto the
-lifecycle change `_standing` (and the conditions on `latest_status` below) alone.
+Council-named statuses (CouncilStatus) are recorded beside the lifecycle state they stand for,
+which is all these annotations read. Extending: several lead officers per item (issue 10) change
+a kind's `lead_lookup` (the `lead_pk` annotation) and its queryset's `led_by` filter.
 """
 
 import datetime
@@ -77,6 +77,9 @@ STATE_FIELDS = (
 CLOSED = Verdict.Kind.CLOSED
 OFF_TRACK = ProgressUpdate.Status.OFF_TRACK
 IMPLEMENTED = ProgressUpdate.Status.IMPLEMENTED
+PAUSED = ProgressUpdate.Status.PAUSED
+# Reported states in which an item is not late, whatever its target date says.
+NOT_LATE = (IMPLEMENTED, PAUSED)
 
 
 def about_outer_item(model, kind) -> QuerySet:
@@ -124,7 +127,7 @@ def _standing(latest_status: Subquery) -> Case:
 
 
 def past_target_q(today: datetime.date) -> Q:
-    return Q(target_on__lt=today) & ~Q(latest_status=IMPLEMENTED) & is_open()
+    return Q(target_on__lt=today) & ~Q(latest_status__in=NOT_LATE) & is_open()
 
 
 def attention_q(today: datetime.date) -> Q:
@@ -133,7 +136,7 @@ def attention_q(today: datetime.date) -> Q:
     each time a condition names it; an item past its target is off track or not implemented
     whatever else holds)."""
     status_calls = Case(
-        When(target_on__lt=today, then=flag(~Q(latest_status=IMPLEMENTED))),
+        When(target_on__lt=today, then=flag(~Q(latest_status__in=NOT_LATE))),
         default=flag(Q(latest_status=OFF_TRACK)),
         output_field=BooleanField(),
     )
@@ -185,11 +188,11 @@ def attach_latest(
     `<name>_pk` annotation named becomes the record `attached_<name>`."""
     items = [item for rows in lists for item in rows]
     for model, names, related in (
-        (ProgressUpdate, updates, "reported_by"),
-        (Verdict, verdicts, "meeting"),
+        (ProgressUpdate, updates, ("reported_by", "council_status")),
+        (Verdict, verdicts, ("meeting",)),
     ):
         wanted = {getattr(item, name) for item in items for name in names} - {None}
-        records = model.objects.select_related(related).in_bulk(wanted)
+        records = model.objects.select_related(*related).in_bulk(wanted)
         for item in items:
             for name in names:
                 setattr(

@@ -32,6 +32,15 @@ class VerdictFactory(SoftDeletableFactory):
     recorded_by = factory.SubFactory(UserFactory)
 
 
+class CouncilStatusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CouncilStatus
+
+    name = factory.Sequence(lambda number: f"Ongoing {number}")
+    lifecycle = models.ProgressUpdate.Status.ON_TRACK
+    rag = models.CouncilStatus.Rag.AMBER
+
+
 def access_objects(*, plan, part, response, officer) -> dict:
     """Records for every follow-up route in tests/test_access.py: a meeting of the plan's
     committee with the plan's 1st report-back, an update (with an evidence file) on the accepted
@@ -49,7 +58,9 @@ def access_objects(*, plan, part, response, officer) -> dict:
     )
     update.evidence_file.save("minutes.pdf", ContentFile(MINIMAL_PDF))
     feed = models.CalendarFeed.objects.create(owner=officer, committee=plan.committee)
+    status = CouncilStatusFactory(authority=plan.authority)
     return {
+        "council_status": [status.pk],
         "meeting": [meeting.pk],
         "report_back": [report_back.pk],
         "item": [part.pk],
@@ -58,6 +69,7 @@ def access_objects(*, plan, part, response, officer) -> dict:
         "plan_xlsx": [plan.pk, "xlsx"],
         "committee": [plan.committee_id],
         "committee_xlsx": [plan.committee_id, "xlsx"],
+        "council_xlsx": [plan.authority_id, "xlsx"],
         "feed": [feed.pk],
         "feed_token": [feed.token],
     }

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from scraip.followup.models import ProgressUpdate
 from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
-from scraip.followup.tracker import COLUMNS
+from scraip.followup.tracker import COLUMNS, NEWS_AT
 
 pytestmark = pytest.mark.django_db
 
@@ -153,8 +153,8 @@ def test_text_round_trips_through_an_export_and_an_import(client, officer, follo
         if fmt == "xlsx":
             workbook = load_workbook(io.BytesIO(content))
             latest = workbook.active.cell(row=3, column=11).value
-            workbook.active.cell(row=3, column=15).value = "On track"
-            workbook.active.cell(row=3, column=16).value = latest
+            workbook.active.cell(row=3, column=NEWS_AT + 1).value = "On track"
+            workbook.active.cell(row=3, column=NEWS_AT + 2).value = latest
             content = saved(workbook)
         else:
             rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
@@ -176,9 +176,9 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(client, officer
         },
     )
     workbook = load_workbook(io.BytesIO(content))
-    workbook.active.append([followed.rejected.pk, *[""] * 13, "On track", "Done", ""])
-    workbook.active.append([999999, *[""] * 13, "On track", "Done", ""])
-    workbook.active.append([followed.item_a.pk, *[""] * 13, "On track", "Again", ""])
+    workbook.active.append([followed.rejected.pk, *[""] * (NEWS_AT - 1), "On track", "Done", ""])
+    workbook.active.append([999999, *[""] * (NEWS_AT - 1), "On track", "Done", ""])
+    workbook.active.append([followed.item_a.pk, *[""] * (NEWS_AT - 1), "On track", "Again", ""])
     page = upload(client, followed.plan, saved(workbook)).content.decode()
     assert "Nothing was imported: 4 rows need correcting" in page
     assert "Row 3: “Nearly there” is not a status" in page
@@ -204,8 +204,8 @@ def test_an_item_id_of_unusual_digits_is_a_bad_row(client, officer, followed):
     refused by int() itself."""
     client.force_login(officer)
     workbook = load_workbook(io.BytesIO(export(client, followed.plan)))
-    workbook.active.append(["\u00b2", *[""] * 13, "On track", "Done", ""])
-    workbook.active.append(["9" * 5000, *[""] * 13, "On track", "Done", ""])
+    workbook.active.append(["\u00b2", *[""] * (NEWS_AT - 1), "On track", "Done", ""])
+    workbook.active.append(["9" * 5000, *[""] * (NEWS_AT - 1), "On track", "Done", ""])
     response = upload(client, followed.plan, saved(workbook))
     assert response.status_code == 200
     assert "There is no item \u00b2 in this tracker" in response.content.decode()
@@ -250,3 +250,64 @@ def test_an_unknown_format_is_not_found(client, officer, followed):
     client.force_login(officer)
     url = reverse("followup:plan_tracker_export", args=[followed.plan.pk, "ods"])
     assert client.get(url).status_code == 404
+
+
+def test_the_whole_councils_export_carries_every_column_and_imports_back(
+    client, officer, followed, lead_officer_person
+):
+    """Issue 10.5: reference, committee, municipal year, dates, addressee, who answered, the
+    explanation, lead officer, lifecycle state and RAG go out; the CSV and the XLSX both come
+    back in as updates."""
+    client.force_login(officer)
+    url = reverse("followup:council_tracker_export", args=[followed.plan.authority_id, "xlsx"])
+    response = client.get(url)
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    header = list(rows[0])
+    row = dict(zip(header, next(r for r in rows[1:] if r[0] == followed.item_a.pk), strict=True))
+    assert (row["Reference"], row["Municipal year"], row["Date of publication"]) == (
+        "A (i)",
+        "2026/27",
+        "17 September 2026",
+    )
+    assert row["Committee"] == followed.plan.committee.name
+    assert row["Addressed to"] == "Leader of the Council"
+    assert row["Response given by"] == "Cllr Alice Leader"
+    assert row["Lead officer"] == str(lead_officer_person)
+    assert (row["Latest status"], row["Lifecycle state"], row["RAG"]) == (
+        "No update yet",
+        None,
+        None,
+    )
+    for fmt in ("xlsx", "csv"):
+        exported = b"".join(
+            client.get(
+                reverse("followup:council_tracker_export", args=[followed.plan.authority_id, fmt])
+            ).streaming_content
+        )
+        news = {followed.item_a.pk: ("At risk", f"Slipping ({fmt}).")}
+        filled = fill(exported, news) if fmt == "xlsx" else fill_csv(exported, news)
+        assert upload(client, followed.plan, filled, name=f"t.{fmt}").status_code == 302
+    assert [u.narrative for u in ProgressUpdate.objects.order_by("pk")] == [
+        "Slipping (xlsx).",
+        "Slipping (csv).",
+    ]
+    again = dict(
+        zip(
+            header,
+            next(
+                r
+                for r in load_workbook(
+                    io.BytesIO(b"".join(client.get(url).streaming_content))
+                ).active.iter_rows(values_only=True)
+                if r[0] == followed.item_a.pk
+            ),
+            strict=True,
+        )
+    )
+    assert (again["Latest status"], again["Lifecycle state"], again["RAG"]) == (
+        "At risk",
+        "At risk",
+        "Amber",
+    )

@@ -149,15 +149,22 @@ def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
     items = FollowedPart.objects.listed().led_by(person_of(request.user))
     attention = page_of(
-        request, items.needing_attention(), per_page=LIST_PAGE, param="attention", read=items
+        request,
+        items.needing_attention(),
+        per_page=LIST_PAGE,
+        param="attention",
+        read=items,
+        few=True,  # one officer's, among the whole network's (see paging._by_row_number)
     )
     attach_latest(attention)
-    owed = page_of(request, items.owing_updates(), per_page=LIST_PAGE, param="owed", read=items)
+    owed = page_of(
+        request, items.owing_updates(), per_page=LIST_PAGE, param="owed", read=items, few=True
+    )
     return render(
         request,
         "followup/dashboard_lead.html",
         {
-            "items": page_of(request, items, per_page=LIST_PAGE, param="items"),
+            "items": page_of(request, items, per_page=LIST_PAGE, param="items", few=True),
             "owed": owed,
             "attention": attention,
             "chart": chart_from_counts(items.standing_counts(), "The actions I lead, by status"),
@@ -181,7 +188,9 @@ def updates_owed(request):
         request,
         "followup/progress_owed.html",
         {
-            "owed": page_of(request, items.owing_updates(), per_page=OWED_PAGE, read=items),
+            "owed": page_of(
+                request, items.owing_updates(), per_page=OWED_PAGE, read=items, few=not everyone
+            ),
             "everyone": everyone,
             "today": timezone.localdate(),
         },

@@ -57,6 +57,18 @@ def plan_tracker_export(request, pk, fmt):
     return _spreadsheet(FollowedPart.objects.listed().of_plan(plan), plan.title, fmt)
 
 
+@login_required
+@require_safe
+def council_tracker_export(request, pk, fmt):
+    """Permission: plans.list_actionplans, for the user's own council. Every followed item of
+    every plan the council has sent to its cabinet, in one spreadsheet."""
+    authority = get_object_or_404(authorities_for(request.user), pk=pk)
+    if not request.user.has_perm("plans.list_actionplans"):
+        raise PermissionDenied
+    items = FollowedPart.objects.listed().of_authorities([authority.pk])
+    return _spreadsheet(items, f"{authority.name} tracker", fmt)
+
+
 def _get_committee_for_user(request, pk, permission="plans.list_actionplans"):
     committee = get_object_or_404(
         Committee.objects.select_related("authority"),

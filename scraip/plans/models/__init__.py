@@ -7,6 +7,7 @@ dates on which the committee hears what became of them.
 
 from .plans import ActionPlan, ActionPlanQuerySet, ReportBack
 from .recommendations import (
+    Addressee,
     Recommendation,
     RecommendationPart,
     RecommendationPartQuerySet,
@@ -16,6 +17,7 @@ from .recommendations import (
 
 __all__ = [
     "ActionPlan",
+    "Addressee",
     "ActionPlanQuerySet",
     "Recommendation",
     "RecommendationPart",

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -24,6 +24,7 @@ from scraip.common.softdelete import (
 from scraip.common.text import ordinal
 from scraip.common.versioning import Versioned
 from scraip.common.vocabularies import Vocabulary
+from scraip.common.years import municipal_year_label, municipal_year_of
 from scraip.councils.models import Authority, Committee, Meeting, related_or_none
 from scraip.councils.rules import authorities_for
 
@@ -76,8 +77,17 @@ class ActionPlan(Versioned, SoftDeletable):
 
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="action_plans")
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="action_plans")
+    # A joint report: the other committees of the council whose report it also is.
+    joint_committees = models.ManyToManyField(
+        Committee, blank=True, related_name="joint_action_plans", verbose_name="jointly with"
+    )
     title = models.CharField("report title", max_length=300)
     publication_date = models.DateField()
+    # Named by the year it starts (2025 is "2025/26"); taken from the date of publication unless
+    # the council files the report under another year (clean()).
+    municipal_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
     received_on = models.DateField(
         "date the cabinet received the report",
         null=True,
@@ -98,8 +108,10 @@ class ActionPlan(Versioned, SoftDeletable):
         ordering = ["-publication_date", "title"]
         indexes = [
             models.Index(fields=["authority", "status"]),
-            # A council's plans newest first, and by year published (the plan list's filter).
+            # A council's plans newest first.
             models.Index(fields=["authority", "publication_date"], name="plan_authority_published"),
+            # A council's plans of one municipal year (the lists' filter).
+            models.Index(fields=["authority", "municipal_year"], name="plan_authority_year"),
             # Responses awaited by deadline: dashboards, reminders, "overdue" filters.
             models.Index(fields=["status", "response_deadline"], name="plan_status_deadline"),
         ]
@@ -116,7 +128,26 @@ class ActionPlan(Versioned, SoftDeletable):
     def get_absolute_url(self):
         return reverse("plans:plan_detail", args=[self.pk])
 
+    def save(self, *args, **kwargs):
+        if self.municipal_year is None and self.publication_date:
+            self.municipal_year = municipal_year_of(self.publication_date)
+        super().save(*args, **kwargs)
+
+    def filed_under_another_year(self) -> int | None:
+        """The municipal year, if the council chose one other than the year of publication."""
+        if self.publication_date and self.municipal_year != municipal_year_of(
+            self.publication_date
+        ):
+            return self.municipal_year
+        return None
+
+    @property
+    def municipal_year_label(self) -> str:
+        return municipal_year_label(self.municipal_year) if self.municipal_year else ""
+
     def clean(self):
+        if self.municipal_year is None and self.publication_date:
+            self.municipal_year = municipal_year_of(self.publication_date)
         if self.received_on and self.publication_date:
             problem = self.receipt_problem(self.received_on, sent=not self.is_draft)
             if problem:
@@ -152,10 +183,22 @@ class ActionPlan(Versioned, SoftDeletable):
         return self.Status.colour_of(self.status)
 
     def reports_back_to(self) -> set[int]:
-        """The committees whose meetings may hear this plan's report-backs: its own. (Issue 10
-        adds the successor of an abolished committee and joint meetings it belongs to: they
-        join this set, and the report-back schedule offers their meetings.)"""
-        return {self.committee_id}
+        """The committees whose meetings may hear this plan's report-backs: its own, those it
+        came from jointly, and whichever committees took over their work when they were
+        abolished (Committee.successor, through any chain)."""
+        own = {self.committee_id}
+        if self.pk:
+            own |= set(self.joint_committees.values_list("pk", flat=True))
+        return Committee.carried_on_by(own, self.authority_id)
+
+    @property
+    def committees_display(self) -> str:
+        """Its committee, and those it came from jointly: "Overview and Scrutiny Committee
+        jointly with Audit Committee"."""
+        joint = [committee.name for committee in self.joint_committees.all()]
+        return " jointly with ".join(
+            [self.committee.name, " and ".join(joint)] if joint else [self.committee.name]
+        )
 
     def days_to_deadline(self, today: datetime.date | None = None) -> int | None:
         if not self.response_deadline or not self.awaits_response:

@@ -36,13 +36,29 @@ class RecommendationQuerySet(SoftDeleteQuerySet):
         return self.filter(action_plan__in=ActionPlan.objects.all())
 
 
+# A council's own reference for a recommendation ("SR (25/26) 01"); seed 001 letters them A, B…
+REFERENCE_MAX_LENGTH = 40
+
+
+class Addressee(models.TextChoices):
+    """Whom a recommendation asks to act, and so who answers it."""
+
+    PORTFOLIO = "portfolio", "The cabinet member for a portfolio"
+    CABINET = "cabinet", "The Cabinet as a whole"
+    COUNCIL = "council", "Full Council"
+    OFFICER = "officer", "A named officer"
+    OUTSIDE = "outside", "An outside organisation"
+
+
 class Recommendation(Versioned, SoftDeletable):
-    """A lettered recommendation. Letters and order are the report's own, even out of sequence."""
+    """A recommendation with the report's own reference: seed 001's letters (A, B…) or a
+    council's scheme ("SR (25/26) 01"). References and order are the report's own, even out of
+    sequence. The field keeps the name `letter`, the default scheme, throughout the code."""
 
     action_plan = models.ForeignKey(
         ActionPlan, on_delete=models.CASCADE, related_name="recommendations"
     )
-    letter = models.CharField(max_length=4)
+    letter = models.CharField("reference", max_length=REFERENCE_MAX_LENGTH)
     position = models.PositiveIntegerField(
         default=0, help_text="Recommendations are listed in this order, lowest first."
     )
@@ -60,6 +76,18 @@ class Recommendation(Versioned, SoftDeletable):
         related_name="recommendations",
         verbose_name="cabinet portfolio",
     )
+    addressed_to = models.CharField(
+        max_length=10, choices=Addressee.choices, default=Addressee.PORTFOLIO
+    )
+    addressee_officer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations_addressed",
+        verbose_name="officer addressed",
+    )
+    addressee_organisation = models.CharField("organisation addressed", max_length=200, blank=True)
     history = HistoricalRecords()
 
     objects = live_rows(RecommendationQuerySet)
@@ -80,6 +108,17 @@ class Recommendation(Versioned, SoftDeletable):
                 name="unique_recommendation_letter",
             ),
             models.CheckConstraint(condition=~Q(letter=""), name="recommendation_has_letter"),
+            # A named officer is addressed only by name, an outside body only by its name.
+            models.CheckConstraint(
+                condition=Q(addressed_to="officer", addressee_officer__isnull=False)
+                | (~Q(addressed_to="officer") & Q(addressee_officer__isnull=True)),
+                name="recommendation_officer_addressed_by_name",
+            ),
+            models.CheckConstraint(
+                condition=(Q(addressed_to="outside") & ~Q(addressee_organisation=""))
+                | (~Q(addressed_to="outside") & Q(addressee_organisation="")),
+                name="recommendation_outside_body_named",
+            ),
         ]
 
     def __str__(self):
@@ -90,23 +129,61 @@ class Recommendation(Versioned, SoftDeletable):
 
     @staticmethod
     def normalise_letter(letter: str) -> str:
-        """As the report gives it, in capitals: " g " is G."""
-        return (letter or "").strip().upper()
+        """As the report gives it, spaces tidied; a letter of the default scheme in capitals
+        (" g " is G), a council's own reference as typed ("SR (25/26) 01")."""
+        letter = " ".join((letter or "").split())
+        return letter.upper() if len(letter) <= 2 and letter.isalnum() else letter
 
     def clean(self):
         self.letter = self.normalise_letter(self.letter)
         errors = {}
-        if self.letter and not self.letter.isalnum():
-            errors["letter"] = "Use letters or numbers only, such as A or G"
+        if self.letter and not any(character.isalnum() for character in self.letter):
+            errors["letter"] = "Enter a reference with a letter or number in it, such as G or SR 01"
         elif self.letter and self.action_plan_id and self.letter_taken():
             errors["letter"] = f"This plan already has a recommendation {self.letter}"
         authority_id = getattr(related_or_none(self, "action_plan"), "authority_id", None)
         if self.portfolio_id and authority_id and authority_id != self.portfolio.authority_id:
             errors["portfolio"] = NOT_A_CHOICE
+        errors.update(self._addressee_errors(authority_id))
         if wording := self.wording_problem():
             errors["text"] = wording
         if errors:
             raise ValidationError(errors)
+
+    def _addressee_errors(self, authority_id) -> dict[str, str]:
+        """A named officer of the council, or an outside organisation's name, as addressed;
+        whatever the other addressees do not use is cleared."""
+        self.addressee_organisation = " ".join((self.addressee_organisation or "").split())
+        if self.addressed_to != Addressee.OUTSIDE:
+            self.addressee_organisation = ""
+        if self.addressed_to != Addressee.OFFICER:
+            self.addressee_officer = None
+        if self.addressed_to == Addressee.OUTSIDE and not self.addressee_organisation:
+            return {"addressee_organisation": "Enter the name of the organisation addressed"}
+        if self.addressed_to == Addressee.OFFICER:
+            officer = related_or_none(self, "addressee_officer")
+            if officer is None:
+                return {
+                    "addressee_officer": "Choose the officer the recommendation is addressed to"
+                }
+            if officer.kind != Person.Kind.OFFICER or (
+                authority_id and officer.authority_id != authority_id
+            ):
+                return {"addressee_officer": NOT_A_CHOICE}
+        return {}
+
+    @property
+    def addressee_display(self) -> str:
+        """Whom it is addressed to, as the plan prints it."""
+        if self.addressed_to == Addressee.PORTFOLIO:
+            return self.portfolio.title if self.portfolio else "Not yet assigned"
+        if self.addressed_to == Addressee.OFFICER and self.addressee_officer:
+            return str(self.addressee_officer)
+        if self.addressed_to == Addressee.OUTSIDE:
+            return self.addressee_organisation
+        return {Addressee.CABINET: "The Cabinet", Addressee.COUNCIL: "Full Council"}.get(
+            self.addressed_to, ""
+        )
 
     @cached_property
     def shared_response(self):
@@ -173,11 +250,23 @@ class RecommendationPartQuerySet(SoftDeleteQuerySet):
         network's plans awaiting a response first)."""
         if user.has_perm("plans.add_actionplan"):
             return self.filter(recommendation__action_plan__authority__in=authorities_for(user))
-        if held is not None:
-            return self.for_portfolios([portfolio.pk for portfolio in held])
         person = person_of(user)
-        held = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
-        return self.for_portfolios(held)
+        if held is None:
+            held = Portfolio.objects.held_by(person) if person else Portfolio.objects.none()
+        held_ids = [portfolio.pk for portfolio in held]
+        answerable = Q(recommendation__portfolio__in=held_ids)
+        if person is not None:
+            # Addressed to them by name, or, for a cabinet member, to the Cabinet as a whole.
+            answerable |= Q(
+                recommendation__addressed_to=Addressee.OFFICER,
+                recommendation__addressee_officer=person,
+            )
+            if held_ids:
+                answerable |= Q(
+                    recommendation__addressed_to=Addressee.CABINET,
+                    recommendation__action_plan__authority=person.authority_id,
+                )
+        return self.filter(answerable)
 
     def awaiting_response(self):
         return self.filter(
@@ -399,11 +488,8 @@ class Response(Versioned, SoftDeletable):
                 | Q(action="", timetable__isnull=True, lead_officer__isnull=True),
                 name="rejection_has_no_action_timetable_or_lead",
             ),
-            models.CheckConstraint(
-                condition=Q(decision="rejected")
-                | (Q(timetable__isnull=False) & Q(lead_officer__isnull=False) & ~Q(action="")),
-                name="acceptance_has_action_timetable_lead",
-            ),
+            # An acceptance's action, timetable and lead officer are required or not by the
+            # council's setting (Authority.acceptance_needs_details): checked in clean().
         ]
 
     def __str__(self):
@@ -420,10 +506,18 @@ class Response(Versioned, SoftDeletable):
         if errors:
             raise ValidationError(errors)
 
+    def details_required(self) -> bool:
+        """Whether an acceptance needs its action, timetable and lead officer: seed 001's rule,
+        unless the council answers only "Agree? Yes / No / In part"."""
+        part = related_or_none(self, "part")
+        if part is None:
+            return True
+        return part.recommendation.action_plan.authority.acceptance_needs_details
+
     def _completion_errors(self) -> dict[str, str]:
         """The seed's rules: an explanation always (for a rejection, the reasons); a rejection
         takes no action, timetable or lead officer; an acceptance, whole or partial, needs all
-        three."""
+        three where the council's setting says so."""
         errors = {}
         if not (self.explanation or "").strip():
             errors["explanation"] = (
@@ -441,7 +535,14 @@ class Response(Versioned, SoftDeletable):
                 errors["action"] = (
                     "A rejected recommendation takes no action: put the reasons in the explanation"
                 )
-        elif self.decision in (self.Decision.ACCEPTED, self.Decision.PARTIALLY_ACCEPTED):
+        elif (
+            self.decision
+            in (
+                self.Decision.ACCEPTED,
+                self.Decision.PARTIALLY_ACCEPTED,
+            )
+            and self.details_required()
+        ):
             word = (
                 "an accepted" if self.decision == self.Decision.ACCEPTED else "a partially accepted"
             )

@@ -161,6 +161,7 @@ def recommendation_data(plan, portfolio_a):
         "text": "That the council publishes its partnerships.",
         "note": "",
         "portfolio": portfolio_a.pk,
+        "addressed_to": "portfolio",
         **inline("parts"),
     }
 
@@ -171,7 +172,7 @@ ADD_RECOMMENDATION = reverse("admin:plans_recommendation_add")
 @pytest.mark.parametrize(
     ("letter", "message"),
     [
-        ("B!", "Use letters or numbers only, such as A or G"),
+        ("!?", "Enter a reference with a letter or number in it, such as G or SR 01"),
         ("a", "This plan already has a recommendation A"),
     ],
 )
@@ -243,6 +244,7 @@ def test_the_admin_removes_no_sub_part(admin_client, part_a):
         "position": "1",
         "text": recommendation.text,
         "portfolio": recommendation.portfolio_id,
+        "addressed_to": "portfolio",
         **inline("parts", rows, initial=2),
     }
     page = admin_client.post(

@@ -173,3 +173,55 @@ def test_awaiting_my_response_spans_every_plan(client, cabinet_a, part_a, portfo
 def test_councillor_has_no_awaiting_list(client, councillor):
     client.force_login(councillor)
     assert client.get(reverse("plans:awaiting_response")).status_code == 403
+
+
+def test_plans_are_filed_by_municipal_year_from_may_to_april(client, officer, authority, committee):
+    """Issue 10.4: a report of 30 April 2026 belongs to 2025/26; one of 1 May 2026 to 2026/27."""
+    april = SentActionPlanFactory(
+        authority=authority, committee=committee, publication_date=datetime.date(2026, 4, 30)
+    )
+    may = SentActionPlanFactory(
+        authority=authority, committee=committee, publication_date=datetime.date(2026, 5, 1)
+    )
+    assert (april.municipal_year_label, may.municipal_year_label) == ("2025/26", "2026/27")
+    client.force_login(officer)
+    url = reverse("plans:plan_list")
+    page = client.get(url)
+    assert [
+        (str(value), label) for value, label in page.context["filter"].form["year"].field.choices
+    ][1:] == [("2026", "2026/27"), ("2025", "2025/26")]
+    assert [p.pk for p in client.get(url, {"year": "2025"}).context["object_list"]] == [april.pk]
+    assert [p.pk for p in client.get(url, {"year": "2026"}).context["object_list"]] == [may.pk]
+    assert "Municipal year" in client.get(april.get_absolute_url()).content.decode()
+
+
+def test_a_plan_can_be_filed_under_another_municipal_year(client, officer, committee):
+    """A report published in May but belonging to the year just ended is filed there; left
+    blank, the year follows the date of publication, also when that date changes."""
+    client.force_login(officer)
+    data = {
+        "title": "Review of Flooding",
+        "committee": committee.pk,
+        "publication_date_0": "12",
+        "publication_date_1": "5",
+        "publication_date_2": "2026",
+        "municipal_year": "2025",
+    }
+    assert client.post(reverse("plans:plan_create"), data).status_code == 302
+    plan = ActionPlan.objects.get(title="Review of Flooding")
+    assert plan.municipal_year_label == "2025/26"
+    edit = client.get(reverse("plans:plan_edit", args=[plan.pk]))
+    assert edit.context["form"]["municipal_year"].initial == 2025
+    data |= {"municipal_year": "", "loaded_version": plan.version, "publication_date_2": "2027"}
+    assert client.post(reverse("plans:plan_edit", args=[plan.pk]), data).status_code == 302
+    plan.refresh_from_db()
+    assert plan.municipal_year_label == "2027/28"
+
+
+def test_recommendations_filter_by_municipal_year(client, officer, answered, authority):
+    old = SentActionPlanFactory(authority=authority, publication_date=datetime.date(2007, 5, 17))
+    PartFactory(recommendation__action_plan=old, recommendation__letter="SR 01")
+    client.force_login(officer)
+    url = reverse("plans:recommendation_list")
+    assert parts(client.get(url, {"year": "2007"})) == ["Recommendation SR 01"]
+    assert "Recommendation SR 01" not in parts(client.get(url, {"year": "2026"}))

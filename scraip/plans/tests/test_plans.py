@@ -150,7 +150,7 @@ def test_a_plan_needs_portfolios_before_it_is_sent(client, officer, draft):
     draft.recommendations.update(portfolio=None)
     client.force_login(officer)
     page = send(client, draft)
-    assert "Give every recommendation a cabinet portfolio before sending the plan." in (
+    assert "Give every recommendation addressed to a portfolio holder its cabinet portfolio" in (
         page.content.decode()
     )
     draft.refresh_from_db()

@@ -34,18 +34,19 @@ DECISIONS = [
 # overdue count; recent plans; whether they hold a portfolio (the header's "Awaiting response").
 HOME = 13
 # Person; filter choices: years; plan count; filter choices: authorities, committees; page of
-# plans with their counts.
-PLAN_LIST = 12
+# plans with their counts; the councils whose whole tracker may be downloaded.
+PLAN_LIST = 13
 # Plan; person; held portfolios; report-backs (with meetings); recommendations (with
-# portfolios); parts (with responses, lead officers, responders); portfolio terms (with holders).
-PLAN_DETAIL = 13
+# portfolios); parts (with responses, lead officers, responders); portfolio terms (with holders);
+# the committees it came from jointly.
+PLAN_DETAIL = 14
 # Plan; person; report-backs; recommendations; parts; portfolio terms; and the document's own
 # fetch of the plan by id and count of its parts (scraip.common.pdfjobs decides from it whether
 # to print now or in the background).
 PLAN_PDF = 13
-# Person; part count; filter choices: portfolios, lead officers; page of parts (with plans,
-# portfolios, responses and lead officers).
-RECOMMENDATION_LIST = 11
+# Person; part count; filter choices: portfolios, lead officers, municipal years; page of parts
+# (with plans, portfolios, responses and lead officers).
+RECOMMENDATION_LIST = 12
 # Person; holds a portfolio (permission); user and group permissions; held portfolios;
 # awaiting parts (with plans and portfolios).
 AWAITING_RESPONSE = 12
@@ -53,13 +54,15 @@ AWAITING_RESPONSE = 12
 # existing response; lead officer choices; whether they hold a portfolio (the header's link);
 # the recommendation's sub-parts with their answers (may one answer cover them all?).
 RESPOND = 14
-# Recommendation; plan; person; sub-parts; portfolio choices; whether it is answered (its
-# wording locked); its amendments.
-RECOMMENDATION_EDIT = 13
-# Plan; person; report-backs; meetings (once, shared by every row).
-REPORT_BACKS_EDIT = 10
-# Plan; person; committee choices.
-PLAN_EDIT = 9
+# Recommendation; plan; person; sub-parts; portfolio choices; officer choices (for a named
+# officer); whether it is answered (its wording locked); its amendments.
+RECOMMENDATION_EDIT = 14
+# Plan; person; report-backs; the committees it reports back to (its joint committees, then the
+# council's successors); meetings (once, shared by every row).
+REPORT_BACKS_EDIT = 12
+# Plan; person; committee choices; its joint committees; the joint committee choices (counted,
+# then listed).
+PLAN_EDIT = 12
 
 
 @dataclass

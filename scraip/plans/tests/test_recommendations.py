@@ -224,3 +224,30 @@ def test_taking_a_held_position_inserts_there(client, officer, draft):
         ("B", 3),
         ("C", 4),
     ]
+
+
+def test_a_council_keeps_its_own_reference_scheme(client, officer, draft):
+    """Issue 10.4: "SR (25/26) 01" is held as typed, not cut to four characters."""
+    client.force_login(officer)
+    form_page = client.get(reverse("plans:recommendation_create", args=[draft.pk])).content
+    assert b'maxlength="40"' not in form_page and b'name="letter"' in form_page
+    assert add(client, draft, letter="SR (25/26) 01").status_code == 302
+    recommendation = Recommendation.objects.get()
+    assert (recommendation.letter, str(recommendation)) == (
+        "SR (25/26) 01",
+        "Recommendation SR (25/26) 01",
+    )
+    assert "SR (25/26) 01" in client.get(draft.get_absolute_url()).content.decode()
+    again = add(client, draft, letter=" SR  (25/26) 01 ", position="2")
+    assert again.context["form"].errors["letter"] == [
+        "This plan already has a recommendation SR (25/26) 01"
+    ]
+    too_long = add(client, draft, letter="R" * 41, position="2")
+    assert too_long.context["form"].errors["letter"] == [
+        "Shorten the reference to 40 characters or fewer (it has 41)"
+    ]
+    assert add(client, draft, letter="g", position="2").status_code == 302
+    assert sorted(draft.recommendations.values_list("letter", flat=True)) == [
+        "G",
+        "SR (25/26) 01",
+    ]

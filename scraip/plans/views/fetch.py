@@ -50,7 +50,9 @@ def plan_detail_queryset(plan):
         "response__lead_officer", "response__responded_by", "response__entered_by__person"
     )
     terms = PortfolioTerm.objects.select_related("holder")
-    recommendations = plan.recommendations.select_related("portfolio").prefetch_related(
+    recommendations = plan.recommendations.select_related(
+        "portfolio", "addressee_officer"
+    ).prefetch_related(
         Prefetch("parts", queryset=parts),
         Prefetch("portfolio__terms", queryset=terms),
     )

@@ -14,6 +14,7 @@ from scraip.common.history import history_entries
 from scraip.common.softdelete import restore, soft_delete
 from scraip.common.views import saved, submitted
 from scraip.councils.forms import committees_for
+from scraip.councils.models import Meeting
 from scraip.councils.rules import authorities_for, person_of
 
 from .. import documents, services
@@ -70,6 +71,10 @@ class ActionPlanListView(PermissionRequiredMixin, FilterView):
         kwargs["authorities"] = authorities_for(self.request.user)
         return kwargs
 
+    def get_context_data(self, **kwargs):
+        # The councils whose whole tracker the person may download.
+        return super().get_context_data(councils=list(authorities_for(self.request.user)), **kwargs)
+
 
 @login_required
 def plan_detail(request, pk):
@@ -85,6 +90,7 @@ def plan_detail(request, pk):
             "report_backs": report_backs,
             "can_edit": request.user.has_perm("plans.change_actionplan", plan),
             "respond_portfolio_ids": held_portfolio_ids(request.user),
+            "respond_person_id": getattr(person_of(request.user), "pk", None),
         },
     )
 
@@ -106,7 +112,12 @@ def plan_create(request):
         request.POST or None, committees=committees_for(authorities_for(request.user))
     )
     if submitted(request, form) and saved(
-        form, lambda: services.action_plan_save(plan=form.save(commit=False), loaded_version=None)
+        form,
+        lambda: services.action_plan_save(
+            plan=form.save(commit=False),
+            loaded_version=None,
+            joint_committees=form.cleaned_data["joint_committees"],
+        ),
     ):
         messages.success(request, "Action plan created. Now add its recommendations.")
         return redirect(form.instance)
@@ -125,7 +136,9 @@ def plan_edit(request, pk):
     if submitted(request, form) and saved(
         form,
         lambda: services.action_plan_save(
-            plan=form.save(commit=False), loaded_version=form.loaded_version
+            plan=form.save(commit=False),
+            loaded_version=form.loaded_version,
+            joint_committees=form.cleaned_data["joint_committees"],
         ),
     ):
         messages.success(request, "Action plan saved.")
@@ -156,11 +169,17 @@ def report_backs_edit(request, pk):
     """Permission: plans.change_actionplan. The 1st, 2nd, 3rd… report-back dates."""
     plan = get_plan_for_user(request, pk, "plans.change_actionplan")
     rows, adding_row = posted_rows(request, "report_backs")
+    committees = plan.reports_back_to()
     formset = ReportBackFormSet(
         rows,
         instance=plan,
         prefix="report_backs",
-        form_kwargs={"meetings": plan.committee.meetings.all()},
+        form_kwargs={
+            "meetings": Meeting.objects.filter(committee__in=committees).select_related(
+                "committee"
+            ),
+            "several_committees": len(committees) > 1,
+        },
     )
     if adding_row:
         hold_errors(formset)

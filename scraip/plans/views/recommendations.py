@@ -25,7 +25,7 @@ from ..forms import (
     ResponseForm,
 )
 from ..models import Recommendation, RecommendationPart, Response
-from ..rules import holds_part_portfolio
+from ..rules import holds_part_portfolio, is_part_addressee
 from .fetch import get_part_for_user, get_plan_for_user
 from .plans import _get_deleted_for_officer, _history_page
 
@@ -169,7 +169,11 @@ def respond(request, pk):
     part = get_part_for_user(request, pk)
     plan = part.recommendation.action_plan
     person = person_of(request.user)
-    holds_portfolio = holds_part_portfolio(request.user, part)
+    # Their own answer: the portfolio holder's, or that of whoever it is addressed to (a
+    # named officer, a cabinet member for the Cabinet); anyone else records it on behalf.
+    holds_portfolio = holds_part_portfolio(request.user, part) or is_part_addressee(
+        request.user, part
+    )
     response = part.current_response
     form = ResponseForm(
         request.POST or None,
@@ -196,7 +200,8 @@ def respond(request, pk):
             else part
         )
         messages.success(request, f"Response to {answered} saved.")
-        return redirect(reverse("plans:awaiting_response") if holds_portfolio else plan)
+        awaiting_list = holds_portfolio and request.user.has_perm("plans.list_awaiting_response")
+        return redirect(reverse("plans:awaiting_response") if awaiting_list else plan)
     return render(
         request,
         "plans/respond.html",

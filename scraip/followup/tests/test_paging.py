@@ -1,0 +1,58 @@
+"""Lists shown a page at a time (views/paging.py): the page's rows in the list's order and how
+many there are in all, found in one query, whether the page is chosen by LIMIT (a council's
+lists) or by row number (`few`: one person's rows among many, where PostgreSQL's plan for a
+LIMIT read every recommendation); a page past the end shows the last."""
+
+import pytest
+from django.test import RequestFactory
+
+from scraip.councils.models import Person
+from scraip.followup.views.paging import page_of
+
+pytestmark = pytest.mark.django_db
+
+NAMES = ["Ada", "Bea", "Cy", "Di", "Ed", "Flo", "Gus"]
+
+
+@pytest.fixture
+def people():
+    Person.objects.bulk_create(Person(name=name, kind="witness") for name in reversed(NAMES))
+    return Person.objects.filter(name__in=NAMES)
+
+
+def shown(rows, *, page=None, few, per_page=3, **kwargs):
+    request = RequestFactory().get("/", {"page": page} if page else {})
+    listed = page_of(request, rows, per_page=per_page, few=few, **kwargs)
+    return [person.name for person in listed], listed.total, listed.page.number
+
+
+@pytest.mark.parametrize("few", [False, True])
+def test_pages_come_in_the_lists_order_with_the_total(people, few, django_assert_num_queries):
+    with django_assert_num_queries(2):  # the page's ids and total; its rows
+        assert shown(people, few=few) == (["Ada", "Bea", "Cy"], 7, 1)
+    assert shown(people, page=3, few=few) == (["Gus"], 7, 3)
+    assert shown(people.order_by("-name"), page=2, few=few) == (["Di", "Cy", "Bea"], 7, 2)
+    assert shown(people.filter(name__gt="Cy"), page=2, few=few) == (["Gus"], 4, 2)
+
+
+@pytest.mark.parametrize("few", [False, True])
+def test_a_page_past_the_end_shows_the_last_and_nonsense_the_first(people, few):
+    assert shown(people, page=40, few=few) == (["Gus"], 7, 3)
+    assert shown(people, page="x", few=few) == (["Ada", "Bea", "Cy"], 7, 1)
+    assert shown(people.none(), page=2, few=few) == ([], 0, 1)
+
+
+def test_rows_of_the_same_place_in_the_order_are_paged_by_id(people):
+    """Row numbers are given in the list's order and then by id, so no row is on two pages."""
+    Person.objects.filter(name__in=NAMES).update(name="Same")
+    ids = list(Person.objects.filter(name="Same").order_by("pk").values_list("pk", flat=True))
+    pages = [
+        page_of(
+            RequestFactory().get("/", {"page": n}),
+            people.model.objects.filter(name="Same"),
+            per_page=3,
+            few=True,
+        )
+        for n in (1, 2, 3)
+    ]
+    assert [person.pk for page in pages for person in page] == ids
