@@ -30,7 +30,7 @@ from django.utils import timezone
 from scraip.common.text import one_line, printable
 from scraip.councils.models import Meeting, Person
 from scraip.followup.models import FollowedPart, ReminderSent
-from scraip.plans.models import RecommendationPart, ReportBack
+from scraip.plans.models import RecommendationPart, ReportBack, Response
 
 logger = logging.getLogger(__name__)
 
@@ -185,16 +185,24 @@ def items_owing_updates(today: datetime.date, meeting: Meeting | None = None):
 
 def update_reminders(today: datetime.date, meeting: Meeting | None = None) -> list[Reminder]:
     """One email per report-back per lead officer with items owing an update for it: for
-    report-backs in the next 14 days, or, with `meeting`, those at that meeting."""
+    report-backs in the next 14 days, or, with `meeting`, those at that meeting. The officers
+    supporting an item's lead officer are reminded of it too."""
     items = list(items_owing_updates(today, meeting))
     report_backs = ReportBack.objects.select_related("action_plan").in_bulk(
         {item.next_report_back_pk for item in items}
     )
+    supporting = defaultdict(list)  # by response: the officers supporting its lead officer
+    for row in Response.supporting_officers.through.objects.filter(
+        response__in=[item.response.pk for item in items]
+    ).select_related("person__user"):
+        supporting[row.response_id].append(row.person)
     owed_by: dict[tuple, list] = defaultdict(list)
     for item in items:
+        report_back = report_backs[item.next_report_back_pk]
         lead = item.progress_lead()
-        if lead:
-            owed_by[(report_backs[item.next_report_back_pk], lead)].append(item)
+        officers = [lead] if lead else []
+        for officer in [*officers, *supporting[item.response.pk]]:
+            owed_by[(report_back, officer)].append(item)
     return [
         _update_reminder(report_back, lead, owed, today, meeting)
         for (report_back, lead), owed in owed_by.items()

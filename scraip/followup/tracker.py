@@ -98,7 +98,7 @@ def _row(item) -> list:
         item.recommendation.portfolio.title if item.recommendation.portfolio else "",
         response.get_decision_display(),
         response.action,
-        str(response.lead_officer or ""),
+        response.leads_display,
         item.target_display,
         item.latest_status_word
         or (ProgressUpdate.Status.label_of(status) if status else Standing.NO_UPDATE.label),
@@ -130,7 +130,9 @@ def export_rows(items) -> Iterator[list]:
     kind = items.model
     rows = items.select_related(
         "recommendation__addressee_officer", "response__responded_by"
-    ).prefetch_related("recommendation__action_plan__joint_committees")
+    ).prefetch_related(
+        "recommendation__action_plan__joint_committees", "response__supporting_officers"
+    )
     rows = rows.annotate(
         latest_rag=Subquery(updates_newest_first(kind).values("council_status__rag")[:1]),
         latest_narrative=Subquery(updates_newest_first(kind).values("narrative")[:1]),

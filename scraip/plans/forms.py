@@ -379,6 +379,7 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
         "action",
         "timetable_text",
         "lead_officer",
+        "supporting_officers",
         "responded_by",
         "responded_on",
     ]
@@ -388,6 +389,14 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
         required=False,
         help_text=f"When the action will be done. For example, {EXAMPLES}. Leave blank for a "
         "rejection.",
+    )
+    supporting_officers = CheckboxesField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Supporting officers (optional)",
+        help_text="Others who share the action. The lead officer above is accountable for it; "
+        "reminders and dashboards reach every one of them.",
     )
     responded_by = forms.ModelChoiceField(
         queryset=Person.objects.none(),
@@ -429,6 +438,11 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
             authority=plan.authority_id
         )
         self.fields["lead_officer"].empty_label = "No lead officer"
+        self.fields["supporting_officers"].queryset = self.fields["lead_officer"].queryset
+        if self.instance.pk:
+            self.initial["supporting_officers"] = [
+                person.pk for person in self.instance.supporting_officers.all()
+            ]
         self.details_optional = not plan.authority.acceptance_needs_details
         if self.details_optional:
             self.fields["action"].help_text = "Optional, also for an acceptance."
@@ -457,6 +471,7 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
                 "action",
                 Field.text("timetable_text", field_width=20),
                 "lead_officer",
+                "supporting_officers",
                 legend="If accepted or partially accepted"
                 + (" (optional)" if self.details_optional else ""),
                 legend_size=Size.SMALL,

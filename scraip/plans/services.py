@@ -343,8 +343,25 @@ def recommendation_restore(*, recommendation: Recommendation) -> None:
 
 
 @transaction.atomic
-def response_record(*, response: Response, entered_by, loaded_version: int | None) -> Response:
+def _supporting_set(response: Response, supporting) -> None:
+    """The officers supporting the accountable lead officer: officers of the plan's council,
+    none for a rejection, never the lead officer twice."""
+    if supporting is None:
+        return
+    chosen = [person for person in supporting if person.pk != response.lead_officer_id]
+    authority = response.part.recommendation.action_plan.authority_id
+    if any(p.kind != p.Kind.OFFICER or p.authority_id != authority for p in chosen):
+        raise WorkflowError("Supporting officers are officers of the council")
+    if chosen and response.is_rejected:
+        raise WorkflowError("A rejected recommendation takes no supporting officers")
+    response.supporting_officers.set(chosen)
+
+
+def response_record(
+    *, response: Response, entered_by, loaded_version: int | None, supporting=None
+) -> Response:
     """Save a response and, when it is the plan's last answer, mark the plan as responded.
+    `supporting`, if given, are the officers who support the lead officer.
 
     A first answer locks its part, so two people answering the same part at once cannot both
     create one: the second sees the first's answer as a stale edit.
@@ -364,13 +381,14 @@ def response_record(*, response: Response, entered_by, loaded_version: int | Non
         if existing:
             raise StaleEdit(existing)
     save_versioned(response, loaded_version=loaded_version)
+    _supporting_set(response, supporting)
     action_plan_status_refresh(plan=response.part.recommendation.action_plan)
     return response
 
 
 @transaction.atomic
 def response_record_for_all_parts(
-    *, response: Response, entered_by, loaded_version: int | None
+    *, response: Response, entered_by, loaded_version: int | None, supporting=None
 ) -> list[Response]:
     """One answer for every sub-part of the response's recommendation: stored on each part
     (the same decision, explanation, action, timetable and lead officer), all or none.
@@ -392,7 +410,12 @@ def response_record_for_all_parts(
                 f"{other.part} already has an answer of its own: answer each part separately."
             )
     recorded = [
-        response_record(response=response, entered_by=entered_by, loaded_version=loaded_version)
+        response_record(
+            response=response,
+            entered_by=entered_by,
+            loaded_version=loaded_version,
+            supporting=supporting,
+        )
     ]
     for part in others_parts:
         copy = answered.get(part.pk) or Response(part=part)
@@ -403,6 +426,7 @@ def response_record_for_all_parts(
                 response=copy,
                 entered_by=entered_by,
                 loaded_version=copy.version if copy.pk else None,
+                supporting=supporting,
             )
         )
     return recorded

@@ -171,10 +171,14 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         return self.filter(recommendation__action_plan__authority__in=authorities)
 
     def led_by(self, person):
-        """The items `person` leads (see `lead_lookup`: the two change together when an item
-        has several lead officers). On the join to the item's response, so that the database
-        starts from the person's responses (an index) rather than hashing every item."""
-        return self.filter(live_through("response"), response__lead_officer=person)
+        """The items `person` leads, as the accountable lead officer (`lead_lookup`) or as one
+        of the officers supporting them. On the join to the item's response, so that the
+        database starts from the person's responses (the union of two index reads) rather than
+        hashing every item."""
+        led = Response.objects.filter(lead_officer=person).values("pk")
+        supported = Response.supporting_officers.through.objects.filter(person=person)
+        responses = led.union(supported.values("response_id"))
+        return self.filter(live_through("response"), response__in=responses)
 
     def standing_counts(self) -> dict[str, int]:
         """How many of these items stand where (models.Standing), in one query: a chart's bars."""

@@ -210,7 +210,7 @@ def test_reminders_read_the_same_rows_whatever_the_history(addresses, followed, 
         ("Liam Lead", "update_due_14")
     ]
     assert built["plans.RecommendationPart"] == 2  # the two items owing an update
-    assert len(queries) == 2  # the items owing; their report-backs
+    assert len(queries) == 3  # the items owing; their supporting officers; their report-backs
 
 
 def test_a_response_overdue_for_over_a_year_is_left_to_the_officers(addresses, part_a):

@@ -471,6 +471,11 @@ class Response(Versioned, SoftDeletable):
         related_name="actions_led",
         limit_choices_to={"kind": Person.Kind.OFFICER},
     )
+    # Officers who share the action with the accountable lead officer: dashboards, updates
+    # owed and reminders reach them too.
+    supporting_officers = models.ManyToManyField(
+        Person, blank=True, related_name="actions_supported"
+    )
     responded_by = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="responses_given"
     )
@@ -561,6 +566,15 @@ class Response(Versioned, SoftDeletable):
     @property
     def decision_colour(self) -> str:
         return self.Decision.colour_of(self.decision)
+
+    @property
+    def leads_display(self) -> str:
+        """The accountable lead officer, then those supporting them (prefetched)."""
+        supporting = [str(person) for person in self.supporting_officers.all()]
+        lead = str(self.lead_officer) if self.lead_officer_id else ""
+        if not supporting:
+            return lead
+        return f"{lead or 'No lead officer'}, supported by {', '.join(supporting)}"
 
     @property
     def timetable_display(self) -> str:

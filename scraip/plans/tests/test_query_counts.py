@@ -38,12 +38,12 @@ HOME = 13
 PLAN_LIST = 13
 # Plan; person; held portfolios; report-backs (with meetings); recommendations (with
 # portfolios); parts (with responses, lead officers, responders); portfolio terms (with holders);
-# the committees it came from jointly.
-PLAN_DETAIL = 14
+# the committees it came from jointly; the officers supporting each lead officer.
+PLAN_DETAIL = 15
 # Plan; person; report-backs; recommendations; parts; portfolio terms; and the document's own
 # fetch of the plan by id and count of its parts (scraip.common.pdfjobs decides from it whether
-# to print now or in the background).
-PLAN_PDF = 13
+# to print now or in the background); the officers supporting each lead officer.
+PLAN_PDF = 14
 # Person; part count; filter choices: portfolios, lead officers, municipal years; page of parts
 # (with plans, portfolios, responses and lead officers).
 RECOMMENDATION_LIST = 12
@@ -52,8 +52,9 @@ RECOMMENDATION_LIST = 12
 AWAITING_RESPONSE = 12
 # Part (with plan and portfolio); person; holds the part's portfolio (permission, then page);
 # existing response; lead officer choices; whether they hold a portfolio (the header's link);
-# the recommendation's sub-parts with their answers (may one answer cover them all?).
-RESPOND = 14
+# the recommendation's sub-parts with their answers (may one answer cover them all?); the
+# supporting officers chosen and those to choose from.
+RESPOND = 16
 # Recommendation; plan; person; sub-parts; portfolio choices; officer choices (for a named
 # officer); whether it is answered (its wording locked); its amendments.
 RECOMMENDATION_EDIT = 14

@@ -48,7 +48,7 @@ def plan_detail_queryset(plan):
     """Everything the plan page and PDF print, in a fixed number of queries."""
     parts = RecommendationPart.objects.select_related(
         "response__lead_officer", "response__responded_by", "response__entered_by__person"
-    )
+    ).prefetch_related("response__supporting_officers")
     terms = PortfolioTerm.objects.select_related("holder")
     recommendations = plan.recommendations.select_related(
         "portfolio", "addressee_officer"

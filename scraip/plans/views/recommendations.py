@@ -192,6 +192,7 @@ def respond(request, pk):
             response=form.save(commit=False),
             entered_by=request.user,
             loaded_version=form.loaded_version,
+            supporting=form.cleaned_data.get("supporting_officers"),
         ),
     ):
         answered = (
