@@ -132,6 +132,10 @@ RULES = {
     "followup:plan_tracker_import": ("get", "plan", CHANGE_PLAN),
     "followup:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
     "followup:council_tracker_export": ("get", "council_xlsx", READ_PLAN),
+    "followup:tracker_upload": ("get", None, OFFICERS_ONLY),
+    # Without a tracker uploaded first, back to the upload page.
+    "followup:tracker_map": ("get", None, [LOGIN, 302, 403, 403, 403, 403, 302]),
+    "followup:tracker_confirm": ("post", None, [LOGIN, 302, 403, 403, 403, 403, 302]),
     "followup:committee_tracker_import": ("get", "committee", CHANGE_PLAN),
     "followup:dashboard_officer": ("get", None, OFFICERS_ONLY),
     "followup:dashboard_cabinet": ("get", None, [LOGIN, 403, 200, 200, 403, 403, 403]),

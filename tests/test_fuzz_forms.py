@@ -69,6 +69,7 @@ FORM_VIEWS = {
     "followup:plan_tracker_import": [("officer", "plan")],
     "followup:committee_tracker_import": [("officer", "committee")],
     "followup:calendar_feeds": [("officer", None)],
+    "followup:tracker_upload": [("officer", None)],
     "reviews:create": [("officer", None)],
     "reviews:edit": [("officer", "review")],
     "reviews:status": [("officer", "review")],
@@ -417,6 +418,12 @@ IMPORT_VIEWS = {
     "followup:plan_tracker_import": ("officer", "plan"),
     "followup:committee_tracker_import": ("officer", "committee"),
     "councils:bulk_upload": ("officer", "bulk_people"),
+    "followup:tracker_upload": ("officer", None),
+}
+# Import pages whose sound file is only read, to be matched and checked on the next page: a
+# redirect saves nothing there. The other fields they post besides the file.
+READ_ONLY_IMPORTS = {
+    "followup:tracker_upload": lambda objects: {"authority": objects["authority"][0]}
 }
 
 
@@ -466,13 +473,16 @@ def test_no_hostile_spreadsheet_causes_a_server_error(personas, form_objects, ro
     def post_survives(upload):
         name, content = upload
         client.cookies = SimpleCookie(session_cookie)
+        extra = READ_ONLY_IMPORTS.get(route, lambda objects: {})(form_objects)
         with transaction.atomic():
-            response = client.post(url, {field: SimpleUploadedFile(name, content)})
+            response = client.post(url, {field: SimpleUploadedFile(name, content), **extra})
             saved = list(ProgressUpdate.objects.exclude(pk__in=before))
             transaction.set_rollback(True)
         assert response.status_code in (200, 302), (name, content[:200])
         if response.status_code == 200:
             assert 'class="govuk-error-summary' in response.content.decode(), (name, content[:200])
+            assert saved == []
+        elif route in READ_ONLY_IMPORTS:
             assert saved == []
         else:
             assert saved

@@ -229,7 +229,8 @@ def preselect_only_choice(form, *names: str) -> None:
     unless the form already has a value for it."""
     for name in names:
         field = form.fields.get(name)
-        if field is None or form.initial.get(name) or getattr(form.instance, f"{name}_id", None):
+        instance = getattr(form, "instance", None)
+        if field is None or form.initial.get(name) or getattr(instance, f"{name}_id", None):
             continue
         options = list(field.queryset[:2])
         if len(options) == 1:

@@ -6,7 +6,13 @@ from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from scraip.common.forms import FuzzyDateField, RealDateInputField, VersionedFormMixin, gds_helper
+from scraip.common.forms import (
+    FuzzyDateField,
+    RealDateInputField,
+    VersionedFormMixin,
+    gds_helper,
+    preselect_only_choice,
+)
 from scraip.common.fuzzydates import same_period
 from scraip.common.spreadsheets import SpreadsheetField
 from scraip.common.text import ordinal
@@ -14,7 +20,9 @@ from scraip.common.uploads import CheckedFileField
 from scraip.councils.models import Meeting, Person
 from scraip.followup import services
 from scraip.followup.models import CouncilStatus, ProgressUpdate, Verdict
-from scraip.plans.models import ReportBack
+from scraip.plans.models import ReportBack, Response
+
+from .imports import AWAITING, FIELDS, NO_UPDATE, Mapping
 
 EVIDENCE_TYPES = ["pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt", "csv"]
 
@@ -355,4 +363,84 @@ class CalendarFeedForm(forms.Form):
             self,
             Field.radios("calendar", legend_size=Size.SMALL),
             submit="Create calendar address",
+        )
+
+
+class ExistingTrackerForm(forms.Form):
+    """The first step of bringing a council's own tracker in: which council, which file."""
+
+    authority = forms.ModelChoiceField(
+        queryset=None,
+        label="Council",
+        error_messages={"required": "Choose the council whose tracker this is"},
+    )
+    spreadsheet = SpreadsheetField(
+        label="Your tracker",
+        help_text="An Excel (.xlsx) or CSV file with one recommendation a row and the column "
+        "names in its first row, up to 10 MB and 2,000 rows.",
+        error_messages={"required": "Choose the spreadsheet to import"},
+    )
+
+    def __init__(self, *args, authorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = authorities
+        preselect_only_choice(self, "authority")
+        self.helper = gds_helper(self, submit="Read the spreadsheet")
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+
+
+class TrackerMappingForm(forms.Form):
+    """The tracker's columns matched to SCRAIP's fields, and its decision and status words to
+    SCRAIP's (or the council's own) meanings; the guesses are filled in."""
+
+    def __init__(self, *args, tracker, mapping, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        columns = [("", "Not in this tracker"), *((title, title) for title in tracker.header)]
+        for spec in FIELDS:
+            self.fields[f"column_{spec.key}"] = forms.ChoiceField(
+                label=spec.label + ("" if spec.required else " (optional)"),
+                choices=columns,
+                required=spec.required,
+                initial=mapping.columns.get(spec.key, ""),
+                error_messages={"required": f"Choose the column for {spec.label.lower()}"},
+            )
+        decisions = [("", "Choose…"), (AWAITING, "Not answered yet"), *Response.Decision.choices]
+        self.decision_words = tracker.words(mapping.columns.get("decision"))
+        for number, word in enumerate(self.decision_words):
+            self.fields[f"decision_{number}"] = forms.ChoiceField(
+                label=f"Decision “{word}” means",
+                choices=decisions,
+                required=False,
+                initial=mapping.decisions.get(word.casefold(), ""),
+            )
+        meanings = [
+            ("", "Choose…"),
+            (NO_UPDATE, "No progress recorded yet"),
+            *((f"council:{status.pk}", f"{status.name} (your council’s)") for status in statuses),
+            *((f"lifecycle:{value}", label) for value, label in ProgressUpdate.Status.choices),
+        ]
+        self.status_words = tracker.words(mapping.columns.get("status"))
+        for number, word in enumerate(self.status_words):
+            self.fields[f"status_{number}"] = forms.ChoiceField(
+                label=f"Status “{word}” means",
+                choices=meanings,
+                required=False,
+                initial=mapping.statuses.get(word.casefold(), ""),
+            )
+        self.helper = gds_helper(self, submit="Check the tracker")
+
+    def mapping(self) -> Mapping:
+        data = self.cleaned_data
+        return Mapping(
+            {spec.key: data.get(f"column_{spec.key}", "") for spec in FIELDS},
+            {
+                word.casefold(): data[f"decision_{number}"]
+                for number, word in enumerate(self.decision_words)
+                if data.get(f"decision_{number}")
+            },
+            {
+                word.casefold(): data[f"status_{number}"]
+                for number, word in enumerate(self.status_words)
+                if data.get(f"status_{number}")
+            },
         )

@@ -2,7 +2,7 @@ from django.urls import path
 
 from .models import FollowedPart
 from .routes import tracked_item_urls
-from .views import calendar, dashboards, meetings, statuses, tracker
+from .views import calendar, dashboards, meetings, statuses, tracker, tracker_import
 
 app_name = "followup"
 
@@ -43,6 +43,10 @@ urlpatterns = [
     *tracked_item_urls(FollowedPart, namespace=app_name),
     path("updates/owed/", dashboards.updates_owed, name="updates_owed"),
     path("plans/<int:pk>/progress/", tracker.plan_tracker, name="plan_tracker"),
+    # A council's existing tracker brought in: upload, match, check, import.
+    path("plans/import/", tracker_import.tracker_upload, name="tracker_upload"),
+    path("plans/import/columns/", tracker_import.tracker_map, name="tracker_map"),
+    path("plans/import/confirm/", tracker_import.tracker_confirm, name="tracker_confirm"),
     path(
         "plans/<int:pk>/progress/export/<str:fmt>/",
         tracker.plan_tracker_export,
