@@ -182,6 +182,9 @@ LOGINS = (
     Login("councillor", "Daniel Forsyth", f"backbench councillor, {MAIDSTONE}"),
     Login("lead", "Tom Pearce", f"lead officer (Head of Policy and Performance), {MAIDSTONE}"),
     Login("setup", "Martin Greaves", f"council administrator, {MAIDSTONE}"),
+    # Medway's scrutiny officer and council administrator: set up through the setup
+    # spreadsheets (scraip.demo.medway), so their person is linked there, not below.
+    Login("medway", None, f"scrutiny officer and council administrator, {MEDWAY}"),
     Login("admin", None, "service administrator (superuser)", is_admin=True),
 )
 

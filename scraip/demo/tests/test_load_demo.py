@@ -8,10 +8,17 @@ from django.core.management import call_command
 
 from scraip.common.softdelete import soft_delete
 from scraip.councils.models import Authority, Person, Portfolio
-from scraip.plans.models import ActionPlan, RecommendationPart, ReportBack, Response
+from scraip.followup.models import CouncilStatus, ProgressUpdate
+from scraip.plans.models import (
+    ActionPlan,
+    Recommendation,
+    RecommendationPart,
+    ReportBack,
+    Response,
+)
 
 PASSWORD = "scraip-demo-2026"
-LOGINS = ["officer", "leader", "hooper", "councillor", "lead", "setup", "admin"]
+LOGINS = ["officer", "leader", "hooper", "councillor", "lead", "setup", "medway", "admin"]
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +66,7 @@ def test_loading_again_adds_and_changes_nothing():
     load_demo()
 
     assert row_counts() == counts
-    assert counts["plans.ActionPlan"] == 4
+    assert counts["plans.ActionPlan"] == 6  # Maidstone's and Kent's 4, Medway's imported 2
 
 
 def test_loading_again_restores_a_demo_plan_changed_in_the_app(partnerships):
@@ -213,4 +220,29 @@ def test_the_setup_login_administers_maidstone_only(demo):
     administrator = person("setup")
     assert administrator.is_council_admin
     assert administrator.authority.name == "Maidstone Borough Council"
-    assert list(Person.objects.filter(is_council_admin=True)) == [administrator]
+    maidstone = Person.objects.filter(authority=administrator.authority, is_council_admin=True)
+    assert list(maidstone) == [administrator]
+
+
+def test_medway_is_set_up_through_the_setup_spreadsheets_and_its_tracker_imported(demo):
+    """Issue 10.6: a second council working differently, set up without the admin."""
+    medway = Authority.objects.get(name="Medway Council")
+    lucy = person("medway")
+    assert (lucy.authority, lucy.is_council_admin, lucy.in_scrutiny_team) == (medway, True, True)
+    assert lucy.history.exists()
+    assert list(CouncilStatus.objects.filter(authority=medway).values_list("name", flat=True)) == [
+        "Complete",
+        "Ongoing",
+        "Paused",
+    ]
+    plans = ActionPlan.objects.filter(authority=medway).order_by("publication_date")
+    assert [plan.title for plan in plans] == ["Surface water flooding", "Parks and play areas"]
+    assert [plan.municipal_year_label for plan in plans] == ["2024/25", "2025/26"]
+    first = Recommendation.objects.get(action_plan=plans[0], letter="SR (24/25) 01")
+    assert first.history.first().history_change_reason == "Imported from tracker.csv"
+    response = Response.objects.get(part__recommendation=first)
+    assert response.leads_display == "Rob Strood, supported by Asha Gillingham"
+    paused = ProgressUpdate.objects.get(council_status__authority=medway, status="paused")
+    assert paused.council_status.name == "Paused"
+    # The predecessor committee hands its work on to the committee that reviews the tracker.
+    assert medway.committees.get(short_name="ETG").successor.short_name == "RCE O&S"

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from scraip.demo import councils, followup, partnerships, plans, reviews
+from scraip.demo import councils, followup, medway, partnerships, plans, reviews
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             reviews.load(self.stdout)
             followup.load(self.stdout)
             partnerships.load(self.stdout)
+            medway.load(self.stdout)
         self.stdout.write(f"Demo loaded. Sign in with any of these (password {councils.PASSWORD}):")
         for login in councils.LOGINS:
             self.stdout.write(f"  {login.username} / {councils.PASSWORD} — {login.role}")
