@@ -133,6 +133,7 @@ RULES = {
     "followup:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
     "followup:council_tracker_export": ("get", "council_xlsx", READ_PLAN),
     "followup:tracker_upload": ("get", None, OFFICERS_ONLY),
+    "followup:tracker_template": ("get", "tracker_xlsx", OFFICERS_ONLY),
     # Without a tracker uploaded first, back to the upload page.
     "followup:tracker_map": ("get", None, [LOGIN, 302, 403, 403, 403, 403, 302]),
     "followup:tracker_confirm": ("post", None, [LOGIN, 302, 403, 403, 403, 403, 302]),

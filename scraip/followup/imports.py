@@ -66,6 +66,24 @@ FIELDS = (
     Field("update", "Latest update", False, ("latest update", "update", "progress")),
 )
 FIELD_LABELS = {spec.key: spec.label for spec in FIELDS}
+# The template offered on the upload page: every field's label as its column, and a row.
+TEMPLATE_HEADER = [spec.label for spec in FIELDS]
+TEMPLATE_ROW = [
+    "Review of Flooding",
+    "Overview and Scrutiny Committee",
+    "12/06/2025",
+    "",
+    "SR (25/26) 01",
+    "That the council maps the drains that blocked in the winter floods.",
+    "Cabinet Member for Environment",
+    "Accepted",
+    "The map fits the highways maintenance plan.",
+    "Map the drains and publish a clearance rota.",
+    "March 2026",
+    "Jo Bloggs; Sam Support",
+    "On track",
+    "Half of the wards mapped.",
+]
 
 DECISION_WORDS = {
     Response.Decision.ACCEPTED: ("yes", "agreed", "agree", "accepted", "accept", "approved"),
@@ -181,6 +199,18 @@ def read_tracker(file) -> Tracker:
     if not rows:
         raise TrackerRefused("The spreadsheet has no rows below its column names.")
     return Tracker(getattr(file, "name", "tracker") or "tracker", header, rows)
+
+
+def template_response(fmt: str):
+    """An empty tracker in SCRAIP's column names with one example row, as XLSX or CSV."""
+    filename = f"scraip-tracker-template.{fmt}"
+    if fmt == "csv":
+        return spreadsheets.csv_response(
+            filename=filename, header=TEMPLATE_HEADER, rows=[TEMPLATE_ROW]
+        )
+    return spreadsheets.xlsx_response(
+        filename=filename, header=TEMPLATE_HEADER, rows=[TEMPLATE_ROW], title="Tracker"
+    )
 
 
 def _words_match(word: str, choices) -> bool:

@@ -46,6 +46,11 @@ urlpatterns = [
     # A council's existing tracker brought in: upload, match, check, import.
     path("plans/import/", tracker_import.tracker_upload, name="tracker_upload"),
     path("plans/import/columns/", tracker_import.tracker_map, name="tracker_map"),
+    path(
+        "plans/import/template.<str:fmt>",
+        tracker_import.tracker_template,
+        name="tracker_template",
+    ),
     path("plans/import/confirm/", tracker_import.tracker_confirm, name="tracker_confirm"),
     path(
         "plans/<int:pk>/progress/export/<str:fmt>/",

@@ -70,6 +70,7 @@ def access_objects(*, plan, part, response, officer) -> dict:
         "committee": [plan.committee_id],
         "committee_xlsx": [plan.committee_id, "xlsx"],
         "council_xlsx": [plan.authority_id, "xlsx"],
+        "tracker_xlsx": ["xlsx"],
         "feed": [feed.pk],
         "feed_token": [feed.token],
     }

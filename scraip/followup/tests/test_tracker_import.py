@@ -273,3 +273,24 @@ def test_checking_and_importing_cost_the_same_reads_for_10_and_1000_rows(
         ]
     assert len(counts[10]) == len(counts[1000])
     assert Recommendation.objects.filter(action_plan__title="Review 1000").count() == 1000
+
+
+def test_the_template_imports_as_it_is_once_its_names_are_the_councils(
+    client, officer, authority, committee, lead_officer_person
+):
+    """The template's columns are all matched by the guess; with the example's names made the
+    council's, it imports."""
+    client.force_login(officer)
+    content = b"".join(
+        client.get(reverse("followup:tracker_template", args=["csv"])).streaming_content
+    )
+    text = content.decode("utf-8-sig")
+    text = text.replace("Overview and Scrutiny Committee", committee.name)
+    text = text.replace("Cabinet Member for Environment", "")
+    text = text.replace("Jo Bloggs; Sam Support", lead_officer_person.name)
+    assert upload(client, authority, text.encode(), name="template.csv").status_code == 302
+    form = client.get(reverse("followup:tracker_map")).context["form"]
+    assert all(
+        form[f"column_{spec.key}"].value() for spec in imports.FIELDS if spec.key != "received"
+    )
+    assert check_page(client).context["checked"].problems == []

@@ -5,8 +5,9 @@ the file itself. Each view names the rules permission that guards it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from scraip.councils.rules import authorities_for
 
@@ -53,6 +54,16 @@ def tracker_upload(request):
             }
             return redirect("followup:tracker_map")
     return render(request, "followup/tracker_import_upload.html", {"form": form})
+
+
+@login_required
+@permission_required("plans.add_actionplan", raise_exception=True)
+@require_safe
+def tracker_template(request, fmt):
+    """Permission: plans.add_actionplan. A tracker in SCRAIP's own column names."""
+    if fmt not in ("xlsx", "csv"):
+        raise Http404("No such format")
+    return imports.template_response(fmt)
 
 
 @login_required
