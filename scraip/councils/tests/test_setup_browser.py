@@ -43,6 +43,9 @@ def _pages(authority, council) -> list[str]:
     term = council["term"]
     return [
         reverse("councils:setup_home"),
+        reverse("councils:authority_settings", args=[authority.pk]),
+        reverse("followup:status_list", args=[authority.pk]),
+        reverse("followup:status_add", args=[authority.pk]),
         reverse("councils:committee_list", args=[authority.pk]),
         reverse("councils:committee_add", args=[authority.pk]),
         reverse("councils:committee_edit", args=[council["committee"].pk]),

@@ -18,6 +18,10 @@ from ..models import CouncilStatus
 SESSION_KEY = "tracker-import"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _stored(request):
     """The tracker, its council and mapping waiting in the session, or None."""
     data = request.session.get(SESSION_KEY)
@@ -119,8 +123,9 @@ def tracker_confirm(request):
     request.session.pop(SESSION_KEY, None)
     messages.success(
         request,
-        f"Imported {counts['plans']} action plan{'s' if counts['plans'] != 1 else ''} with "
-        f"{counts['recommendations']} recommendations, {counts['responses']} responses and "
-        f"{counts['updates']} progress updates from {tracker.filename}.",
+        f"Imported {_count(counts['plans'], 'action plan')} with "
+        f"{_count(counts['recommendations'], 'recommendation')}, "
+        f"{_count(counts['responses'], 'response')} and "
+        f"{_count(counts['updates'], 'progress update')} from {tracker.filename}.",
     )
     return redirect("plans:plan_list")
