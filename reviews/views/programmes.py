@@ -128,18 +128,13 @@ class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
     def _entries(self, keys):
         appearances = list(Witness.objects.appearances_of(keys))
         shown = visible_among(self.request.user, {a.part.activity.review_id for a in appearances})
+        by_key = {}
+        for appearance in appearances:
+            key = tuple(getattr(appearance, field) for field in Witness.DIRECTORY_KEY)
+            by_key.setdefault(key, []).append(appearance)
         entries = []
         for key in keys:
-            mine = [
-                appearance
-                for appearance in appearances
-                if (key["person_id"] and appearance.person_id == key["person_id"])
-                or (
-                    not key["person_id"]
-                    and appearance.person_id is None
-                    and appearance.organisation == key["key_organisation"]
-                )
-            ]
+            mine = by_key.get(tuple(key[field] for field in Witness.DIRECTORY_KEY))
             if mine:
                 entries.append({"witness": mine[0], "appearances": mine})
         return {"entries": entries, "viewable": shown}

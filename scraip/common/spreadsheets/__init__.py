@@ -15,8 +15,11 @@ SCRAIP_MAX_SPREADSHEET_BYTES unpacked, 30 MB unless set); then every part is unp
 and counted as it comes, so a zip that lies about its sizes stops at the cap too; every XML part
 is parsed once by expat, refusing any DOCTYPE or entity declaration, with its elements counted
 against a budget that grows with max_rows, so no part can make openpyxl build millions of
-objects; then the sheet's rows and cells are counted and its declared dimension compared with
-max_rows. Only then is the sheet parsed, streaming, by openpyxl with defusedxml underneath;
+objects; then the sheet's rows, cells and rows holding a value are counted in its bytes and its
+declared dimension compared with max_rows, so a file one row too long is refused before its
+shared strings or any row is parsed (a CSV file's records are counted by csv before any is read
+into values, the same way). Only then is the sheet parsed, streaming, by openpyxl with
+defusedxml underneath;
 every row its XML holds is read, whatever its <dimension> says, with the number a spreadsheet
 program shows beside it. A CSV is read as UTF-8 (with or without Excel's byte order mark).
 

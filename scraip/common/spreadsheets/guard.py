@@ -63,6 +63,16 @@ class Limits:
     def elements(self) -> int:
         return ELEMENTS_BASE + self.rows_in_sheet * ELEMENTS_PER_ROW
 
+    def check_rows_with_values(self, rows: int) -> None:
+        """Refuse a sheet with more rows holding a value than the header and `max_rows` rows
+        below it: counted before the rows are read (a row whose values are all blank, or all
+        in columns without a name, is counted here though the import would pass over it)."""
+        if rows > self.max_rows + 1:
+            raise SpreadsheetRefused(
+                f"The spreadsheet has more than {self.max_rows:,} rows below its header: split "
+                f"it into files of at most {self.max_rows:,} rows."
+            )
+
     def too_many_rows(self, count: str) -> SpreadsheetRefused:
         return SpreadsheetRefused(
             f"The spreadsheet has {count} rows: at most {self.max_rows:,} below the header can "
@@ -179,10 +189,14 @@ def _parse(checker, chunk: bytes, name: str, final: bool = False) -> None:
         ) from None
 
 
-# A row or cell element, or the sheet's declared dimension, with or without a namespace prefix.
-_ROW_OR_CELL = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]{0,40}:)?(row|c|dimension)[\s/>](?:\s*ref=[\"']([A-Z0-9:]{1,30}))?"
+# A row or cell element, or the sheet's declared dimension (with or without a namespace
+# prefix); or a value that is not blank: a cell's <v> or the <t> of text written in the cell.
+_SCANNED = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]{0,40}:)?(?:(row|c|dimension)[\s/>](?:\s*ref=[\"']([A-Z0-9:]{1,30}))?"
+    rb"|[vt](?:\s[^<>]{0,200})?>\s{0,64}[^\s<])"
 )
+# Bytes kept back at the end of each chunk, so that no match above is cut in two.
+_TOKEN_BYTES = 512
 
 
 def _declared_rows(reference: bytes | None) -> int:
@@ -192,31 +206,63 @@ def _declared_rows(reference: bytes | None) -> int:
         return 0
 
 
+class _SheetCount:
+    """Rows, cells and rows holding a value, counted in a sheet's XML as it streams past."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.rows = self.cells = self.in_row = self.valued_rows = 0
+        self.row_valued = False
+
+    def scan(self, data: bytes, final: bool) -> bytes:
+        """Count what starts in `data` (all of it if `final`, else all but the last few bytes,
+        which are returned to be scanned again with the next chunk)."""
+        end = len(data) if final else max(0, len(data) - _TOKEN_BYTES)
+        for match in _SCANNED.finditer(data):
+            if match.start() >= end:
+                break
+            kind = match[1]
+            if kind is None:
+                self._value()
+            elif kind == b"c":
+                self._cell()
+            elif kind == b"row":
+                self._row()
+            else:
+                declared = _declared_rows(match[2])
+                if declared > self.limits.rows_in_sheet:
+                    raise self.limits.too_many_rows(f"{declared:,} (as its dimension says)")
+        return data[end:]
+
+    def _row(self) -> None:
+        self.rows, self.in_row, self.row_valued = self.rows + 1, 0, False
+        if self.rows > self.limits.rows_in_sheet:
+            raise self.limits.too_many_rows(f"more than {self.limits.rows_in_sheet:,}")
+
+    def _cell(self) -> None:
+        self.cells, self.in_row = self.cells + 1, self.in_row + 1
+        if self.in_row > EXCEL_MAX_COLUMNS or self.cells > self.limits.cells:
+            raise SpreadsheetRefused(
+                f"The spreadsheet has too many cells: at most {self.limits.cells:,} (and "
+                f"{EXCEL_MAX_COLUMNS:,} in a row) can be read."
+            )
+
+    def _value(self) -> None:
+        if self.row_valued or not self.rows:
+            return
+        self.row_valued = True
+        self.valued_rows += 1
+        self.limits.check_rows_with_values(self.valued_rows)
+
+
 def count_rows_and_cells(source, limits: Limits) -> None:
     """Refuse a sheet that declares (in its <dimension>) or holds more rows or cells than
-    allowed, or a row wider than Excel's, by counting them in its XML before it is parsed."""
-    rows = cells = in_row = 0
-    carry, offset, counted_to = b"", 0, -1
+    allowed, a row wider than Excel's, or more rows holding a value than the header and
+    `max_rows` rows below it, by counting them in its XML before any of it is parsed: a scan of
+    the bytes, so a file one row too long is refused in a fraction of the time parsing it
+    would take. Whatever its <dimension> says, every row is counted."""
+    count = _SheetCount(limits)
+    pending = b""
     for chunk in iter(lambda: source.read(CHUNK_BYTES), b""):
-        data, start = carry + chunk, offset - len(carry)
-        for match in _ROW_OR_CELL.finditer(data):
-            if start + match.start() <= counted_to:
-                continue  # counted in the chunk before
-            counted_to = start + match.start()
-            if match.group(1) == b"dimension":
-                declared = _declared_rows(match.group(2))
-                if declared > limits.rows_in_sheet:
-                    raise limits.too_many_rows(f"{declared:,} (as its dimension says)")
-            elif match.group(1) == b"row":
-                rows, in_row = rows + 1, 0
-                if rows > limits.rows_in_sheet:
-                    raise limits.too_many_rows(f"more than {limits.rows_in_sheet:,}")
-            else:
-                cells, in_row = cells + 1, in_row + 1
-                if in_row > EXCEL_MAX_COLUMNS or cells > limits.cells:
-                    raise SpreadsheetRefused(
-                        f"The spreadsheet has too many cells: at most {limits.cells:,} (and "
-                        f"{EXCEL_MAX_COLUMNS:,} in a row) can be read."
-                    )
-        offset += len(chunk)
-        carry = data[-64:]
+        pending = count.scan(pending + chunk, final=False)
+    count.scan(pending, final=True)

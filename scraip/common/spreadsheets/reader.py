@@ -3,7 +3,6 @@ needed, or a refusal that says what is wrong with the file."""
 
 import csv
 import io
-import itertools
 import logging
 import re
 import zipfile
@@ -159,15 +158,14 @@ def _guarded(rows: Iterator) -> Iterator:
 
 
 def _first_worksheet(file, stack: ExitStack) -> tuple[ExcelReader, str]:
-    """openpyxl's reading of a workbook (ExcelReader.read) up to, not including, its sheets, and
-    the part holding the first worksheet. Read-only openpyxl would size every sheet that
-    declares no dimension (as its own write-only exports) by parsing the whole of it first."""
+    """openpyxl's reading of a workbook's manifest and sheet list (the first steps of
+    ExcelReader.read), and the part holding the first worksheet. Read-only openpyxl would size
+    every sheet that declares no dimension (as its own write-only exports) by parsing the whole
+    of it first."""
     reader = ExcelReader(file, read_only=True, data_only=True, keep_links=False)
     stack.callback(reader.archive.close)
     reader.read_manifest()
-    reader.read_strings()
     reader.read_workbook()
-    apply_stylesheet(reader.archive, reader.wb)  # which number formats are dates
     for _sheet, relationship in reader.parser.find_sheets():
         if relationship.target in reader.valid_files and relationship.Type.endswith("/worksheet"):
             return reader, relationship.target
@@ -180,6 +178,10 @@ def _xlsx_rows(file, limits: Limits, stack: ExitStack) -> Iterator[tuple[int, di
     reader, part = _first_worksheet(file, stack)
     with reader.archive.open(part) as source:
         count_rows_and_cells(source, limits)
+    # Only for a sheet within its limits: the text of its cells (most of the time a long sheet
+    # takes to read), and which number formats are dates.
+    reader.read_strings()
+    apply_stylesheet(reader.archive, reader.wb)
     parser = WorkSheetParser(
         stack.enter_context(reader.archive.open(part)),
         reader.shared_strings,
@@ -224,8 +226,26 @@ def _csv_rows(file, limits: Limits, stack: ExitStack) -> Iterator[tuple[int, dic
     except UnicodeDecodeError:
         raise SpreadsheetRefused(_NOT_UTF8) from None
     delimiter = max(",;\t", key=first.count)
-    lines = _narrow_lines(itertools.chain([first], text), delimiter)
+    _count_csv_records(text, delimiter, limits)
+    lines = _narrow_lines(text, delimiter)
     return _csv_records(csv.reader(lines, delimiter=delimiter), limits)
+
+
+def _count_csv_records(text: io.TextIOWrapper, delimiter: str, limits: Limits) -> None:
+    """Refuse a CSV file with more records, or more holding a value, than allowed, counted by
+    csv's own splitting (so a line break inside a quoted cell is not a record) before any
+    record is read into values; then go back to the start."""
+    text.seek(0)
+    records = csv.reader(_narrow_lines(text, delimiter), delimiter=delimiter)
+    number = valued = 0
+    with _csv_errors(lambda: number):
+        for number, record in enumerate(records, start=1):
+            if number > limits.rows_in_sheet:
+                raise limits.too_many_rows(f"more than {limits.rows_in_sheet:,}")
+            if "".join(record).strip():
+                valued += 1
+                limits.check_rows_with_values(valued)
+    text.seek(0)
 
 
 def _narrow_lines(lines, delimiter: str) -> Iterator[str]:
@@ -242,7 +262,7 @@ def _narrow_lines(lines, delimiter: str) -> Iterator[str]:
 
 def _csv_records(records, limits: Limits) -> Iterator[tuple[int, dict]]:
     number = 0
-    try:
+    with _csv_errors(lambda: number):
         for number, record in enumerate(records, start=1):
             if number > limits.rows_in_sheet:
                 raise limits.too_many_rows(f"more than {limits.rows_in_sheet:,}")
@@ -252,9 +272,17 @@ def _csv_records(records, limits: Limits) -> Iterator[tuple[int, dict]]:
                 if value:
                     values[column] = value
             yield number, values
+
+
+@contextmanager
+def _csv_errors(records_read):
+    """A CSV file that is not UTF-8 or that csv cannot split, as a refusal naming the record
+    after the `records_read()` read well."""
+    try:
+        yield
     except UnicodeDecodeError:
         raise SpreadsheetRefused(_NOT_UTF8) from None
     except csv.Error as error:
         raise SpreadsheetRefused(
-            f"Row {number + 1} of the CSV file cannot be read ({error})."
+            f"Row {records_read() + 1} of the CSV file cannot be read ({error})."
         ) from None
