@@ -294,3 +294,24 @@ def test_the_template_imports_as_it_is_once_its_names_are_the_councils(
         form[f"column_{spec.key}"].value() for spec in imports.FIELDS if spec.key != "received"
     )
     assert check_page(client).context["checked"].problems == []
+
+
+def test_the_import_pages_make_the_same_queries_for_10_and_1000_rows(
+    client, officer, sr_council, committee
+):
+    """Issue 10: the upload, matching and checking pages read the council's records once,
+    whatever the size of the file."""
+    client.force_login(officer)
+    counts = {}
+    for size in (10, 1000):
+        rows = [
+            (f"SR {size}-{n}", f"Review {size}", *row[2:])
+            for n, row in enumerate(sr_rows(committee, size))
+        ]
+        content = xlsx(SR_HEADER, rows)
+        with CaptureQueriesContext(connection) as uploading:
+            assert upload(client, sr_council, content).status_code == 302
+        with CaptureQueriesContext(connection) as checking:
+            assert check_page(client).context["checked"].problems == []
+        counts[size] = (len(uploading), len(checking))
+    assert counts[10] == counts[1000]
