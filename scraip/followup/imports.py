@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from scraip.common import spreadsheets
+from scraip.councils.bulk import Problem
 from scraip.councils.models import Authority
 from scraip.plans.models import Response
 
@@ -147,19 +148,11 @@ class Mapping:
         return cls(dict(data["columns"]), dict(data["decisions"]), dict(data["statuses"]))
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
-
-
 @dataclass
 class Checked:
     problems: list[Problem] = field(default_factory=list)
-    plans: list = field(
-        default_factory=list
-    )  # (plan, [(recommendation, part, response, update, supporting)])
+    # (plan, [(recommendation, part, response, update, supporting officers)])
+    plans: list = field(default_factory=list)
 
     def add(self, row: int, column: str, message: str) -> None:
         self.problems.append(Problem(row, column, message[:1].upper() + message[1:]))
