@@ -342,7 +342,6 @@ def recommendation_restore(*, recommendation: Recommendation) -> None:
     action_plan_status_refresh(plan=recommendation.action_plan)
 
 
-@transaction.atomic
 def _supporting_set(response: Response, supporting) -> None:
     """The officers supporting the accountable lead officer: officers of the plan's council,
     none for a rejection, never the lead officer twice."""
@@ -357,6 +356,7 @@ def _supporting_set(response: Response, supporting) -> None:
     response.supporting_officers.set(chosen)
 
 
+@transaction.atomic
 def response_record(
     *, response: Response, entered_by, loaded_version: int | None, supporting=None
 ) -> Response:
