@@ -12,8 +12,8 @@ from .recommendations import (
     RecommendationPart,
     RecommendationPartQuerySet,
     RecommendationQuerySet,
-    Response,
 )
+from .responses import Response
 
 __all__ = [
     "ActionPlan",

@@ -22,9 +22,9 @@ from ..filters import RecommendationFilter
 from ..forms import (
     PartFormSet,
     RecommendationForm,
-    ResponseForm,
 )
 from ..models import Recommendation, RecommendationPart, Response
+from ..response_form import ResponseForm
 from ..rules import holds_part_portfolio, is_part_addressee
 from .fetch import get_part_for_user, get_plan_for_user
 from .plans import _get_deleted_for_officer, _history_page
