@@ -16,7 +16,7 @@ last year or the next 14 days, and items of plans with a report-back still to co
 
 import datetime
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -293,18 +293,19 @@ class Unreachable:
 
 
 def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
-    """The councils' lead officers owing updates and cabinet members with responses awaited who
-    cannot be emailed (why_unreachable), with how much each has due: three queries (how much
-    each person has due, then which of those people cannot be reached)."""
-    lead = "response__lead_officer"
-    owed = dict(
-        FollowedPart.objects.listed(today)
-        .of_authorities(authorities)
-        .owing_updates()
-        .order_by()
-        .values_list(lead)
-        .annotate(count=Count("pk"))
+    """The councils' lead officers (and the officers supporting them) owing updates and cabinet
+    members with responses awaited who cannot be emailed (why_unreachable), with how much each
+    has due: four queries (how much each person has due, then which of those people cannot be
+    reached)."""
+    owing = FollowedPart.objects.listed(today).of_authorities(authorities).owing_updates()
+    owed = Counter(
+        dict(owing.order_by().values_list("response__lead_officer").annotate(count=Count("pk")))
     )
+    # The officers supporting a lead officer owe the same updates.
+    supported = Response.supporting_officers.through.objects.filter(
+        response__part__in=owing.values("pk")
+    )
+    owed.update(dict(supported.order_by().values_list("person").annotate(count=Count("response"))))
     holder = "recommendation__portfolio__terms__holder"
     terms = "recommendation__portfolio__terms__"
     awaited = dict(

@@ -90,3 +90,15 @@ def test_only_the_councils_officers_support_and_never_on_a_rejection(
         services._supporting_set(followed.item_g.response, [other_officer.person])
     with pytest.raises(WorkflowError, match="rejected recommendation takes no supporting"):
         services._supporting_set(followed.rejected.response, [supporter])
+
+
+def test_a_supporting_officer_without_an_address_is_named_on_the_dashboard(
+    client, officer, followed, authority
+):
+    nobody = OfficerFactory(authority=authority, name="Nora Noaddress", email="")
+    services._supporting_set(followed.item_g.response, [nobody])
+    client.force_login(officer)
+    page = client.get(reverse("followup:dashboard_officer")).content.decode()
+    section = page.split("People who cannot be emailed</h2>")[1]
+    assert "Nora Noaddress" in section
+    assert "1 update owed" in section
