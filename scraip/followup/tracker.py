@@ -13,6 +13,7 @@ saved, and the officer gets every bad row's number and what is wrong with it.
 import statistics
 import time
 import tracemalloc
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from scraip.followup.models.state import (
     verdicts_newest_first,
 )
 from scraip.followup.models.statuses import rag_of
+from scraip.plans.models import ActionPlan, Response
 
 ITEM_ID = "Item ID"
 NEW_STATUS = "New status"
@@ -85,9 +87,12 @@ STATUS_BY_NAME = {
 # Export.
 
 
-def _row(item) -> list:
+def _row(item, joint: dict, supporting: dict) -> list:
     plan = item.recommendation.action_plan
     response = item.current_response
+    lead = str(response.lead_officer or "")
+    helpers = supporting.get(response.pk)
+    leads = f"{lead or 'No lead officer'}, supported by {', '.join(helpers)}" if helpers else lead
     status = item.latest_status
     recommendation = item.recommendation
     return [
@@ -98,7 +103,7 @@ def _row(item) -> list:
         item.recommendation.portfolio.title if item.recommendation.portfolio else "",
         response.get_decision_display(),
         response.action,
-        response.leads_display,
+        leads,
         item.target_display,
         item.latest_status_word
         or (ProgressUpdate.Status.label_of(status) if status else Standing.NO_UPDATE.label),
@@ -107,7 +112,9 @@ def _row(item) -> list:
         Verdict.Kind.label_of(item.latest_verdict_kind),
         date_format(item.latest_verdict_on) if item.latest_verdict_kind else "",
         f"{recommendation.letter} ({item.numeral})" if item.numeral else recommendation.letter,
-        plan.committees_display,
+        " jointly with ".join([plan.committee.name, " and ".join(joint[plan.pk])])
+        if plan.pk in joint
+        else plan.committee.name,
         plan.municipal_year_label,
         date_format(plan.publication_date),
         date_format(plan.received_on) if plan.received_on else "",
@@ -128,11 +135,7 @@ def export_rows(items) -> Iterator[list]:
     update's words and the latest verdict's meeting day come with each row (two more subqueries
     beside with_state's), not from queries of their own."""
     kind = items.model
-    rows = items.select_related(
-        "recommendation__addressee_officer", "response__responded_by"
-    ).prefetch_related(
-        "recommendation__action_plan__joint_committees", "response__supporting_officers"
-    )
+    rows = items.select_related("recommendation__addressee_officer", "response__responded_by")
     rows = rows.annotate(
         latest_rag=Subquery(updates_newest_first(kind).values("council_status__rag")[:1]),
         latest_narrative=Subquery(updates_newest_first(kind).values("narrative")[:1]),
@@ -140,8 +143,35 @@ def export_rows(items) -> Iterator[list]:
         latest_status_word=Subquery(updates_newest_first(kind).values("council_status__name")[:1]),
         latest_verdict_on=Subquery(verdicts_newest_first(kind).values("meeting__date")[:1]),
     )
+    joint, supporting = _joint_committees(items), _supporting_officers(items)
     for item in rows.iterator(chunk_size=EXPORT_CHUNK):
-        yield _row(item)
+        yield _row(item, joint, supporting)
+
+
+def _joint_committees(items) -> dict[int, list[str]]:
+    """{plan: the names of the committees it came from jointly}, for every plan of `items`, in
+    one query (not one a chunk of streamed rows: joint reports are few)."""
+    through = ActionPlan.joint_committees.through.objects.filter(
+        actionplan__in=items.values("recommendation__action_plan")
+    )
+    names = defaultdict(list)
+    for plan, name in through.order_by("committee__name").values_list(
+        "actionplan", "committee__name"
+    ):
+        names[plan].append(name)
+    return names
+
+
+def _supporting_officers(items) -> dict[int, list[str]]:
+    """{response: the names of the officers supporting its lead officer}, in one query."""
+    through = Response.supporting_officers.through.objects.filter(
+        response__part__in=items.values("pk")
+    )
+    names = defaultdict(list)
+    rows = through.order_by("person__name").values_list("response", "person__name")
+    for response, name in rows:
+        names[response].append(name)
+    return names
 
 
 def export_response(items, *, title: str, fmt: str):

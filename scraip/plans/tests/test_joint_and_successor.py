@@ -2,7 +2,9 @@
 meetings (issue 10.4): its report-backs may be heard by any of them, and their trackers follow
 it up."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
@@ -103,3 +105,16 @@ def test_the_successor_of_an_abolished_committee_hears_its_report_backs(
     assert page.status_code == 302, page.content.decode()[:3000]
     second.refresh_from_db()
     assert (second.meeting, second.due_on) == (meeting, datetime.date(2027, 3, 3))
+
+
+def test_the_tracker_names_every_committee_of_a_joint_report(client, officer, followed, audit):
+    services.action_plan_save(
+        plan=followed.plan, loaded_version=followed.plan.version, joint_committees=[audit]
+    )
+    client.force_login(officer)
+    export = client.get(reverse("followup:plan_tracker_export", args=[followed.plan.pk, "csv"]))
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    column = rows[0].index("Committee")
+    assert {row[column] for row in rows[1:]} == {
+        f"{followed.plan.committee.name} jointly with Audit Committee"
+    }
