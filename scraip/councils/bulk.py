@@ -156,7 +156,9 @@ def read_rows(file, layout: Layout) -> list[dict]:
     return rows
 
 
-def _date(text: str) -> datetime.date:
+def parse_day(text: str) -> datetime.date:
+    """A day typed in a spreadsheet cell (23/11/2026, 2026-11-23…); ValueError with a message
+    fit for the person otherwise."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
@@ -170,7 +172,7 @@ def _date(text: str) -> datetime.date:
     return day
 
 
-def _model_problems(checked: Checked, number: int, row_object, columns: dict, **clean) -> bool:
+def model_problems(checked: Checked, number: int, row_object, columns: dict, **clean) -> bool:
     """Put the record through its model's field and row rules (no query: uniqueness and
     constraints are decided for the whole file by the caller and by the database); each
     refusal goes on the column the person typed it in. True if it passed."""
@@ -253,7 +255,7 @@ def _check_people(authority: Authority, rows: list[dict], by) -> Checked:
             in_scrutiny_team=bool(scrutiny),
         )
         exclude = [name for name, ok_ in (("kind", kind), ("name", row["Name"])) if not ok_]
-        if _model_problems(checked, number, person, PERSON_COLUMNS, exclude=exclude) and ok:
+        if model_problems(checked, number, person, PERSON_COLUMNS, exclude=exclude) and ok:
             new.append(person)
             checked.created.append((number, f"{person}, {person.get_kind_display().lower()}"))
 
@@ -292,7 +294,7 @@ def _check_committees(authority: Authority, rows: list[dict], by) -> Checked:
         abolished = None
         if row["Abolished on"]:
             try:
-                abolished = _date(row["Abolished on"])
+                abolished = parse_day(row["Abolished on"])
             except ValueError as error:
                 checked.add(number, "Abolished on", str(error))
                 ok = False
@@ -324,7 +326,7 @@ def _check_committees(authority: Authority, rows: list[dict], by) -> Checked:
     new = []
     for number, row, committee, ok in linked:
         exclude = [] if row["Name"] else ["name"]
-        if _model_problems(checked, number, committee, COMMITTEE_COLUMNS, exclude=exclude) and ok:
+        if model_problems(checked, number, committee, COMMITTEE_COLUMNS, exclude=exclude) and ok:
             new.append(committee)
             shown = f" ({committee.short_name})" if committee.short_name else ""
             checked.created.append((number, f"{committee.name}{shown}"))
@@ -355,7 +357,7 @@ def _term_dates(checked, number: int, row: dict):
     for column in ("From", "To"):
         if row[column]:
             try:
-                dates[column] = _date(row[column])
+                dates[column] = parse_day(row[column])
             except ValueError as error:
                 checked.add(number, column, str(error))
                 return None
@@ -392,7 +394,7 @@ def _check_portfolios(authority: Authority, rows: list[dict], by) -> Checked:
         portfolio = portfolios.get(key) or new_portfolios.get(key)
         if portfolio is None:
             portfolio = Portfolio(authority=authority, title=title)
-            if not _model_problems(checked, number, portfolio, {"title": "Portfolio"}):
+            if not model_problems(checked, number, portfolio, {"title": "Portfolio"}):
                 continue
         if dates == {} and key in portfolios:
             checked.add(number, "Portfolio", f"“{title[:60]}” is already set up at this council")

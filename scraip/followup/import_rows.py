@@ -2,16 +2,17 @@
 records it would create, checked by the models' own rules against the council's records read
 once, then everything written with bulk inserts, or nothing."""
 
-import datetime
 import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from scraip.common.fuzzydates import FuzzyDateError, Precision, parse_fuzzy_period
+from scraip.common.fuzzydates import FuzzyDateError, parse_fuzzy_period
+from scraip.councils.bulk import model_problems, parse_day
 from scraip.councils.models import Authority, Committee, Person, Portfolio, PortfolioTerm
 from scraip.councils.rules import person_of
 from scraip.plans.models import (
@@ -42,8 +43,7 @@ class Council:
 
     authority: Authority
     committees: dict[str, Committee]
-    portfolios: dict[str, Portfolio]
-    terms: list[PortfolioTerm]
+    portfolios: dict[str, Portfolio]  # with their terms, for Portfolio.holder_on
     officers: dict[str, Person]
     statuses: dict[int, CouncilStatus]
     titles: set[str]
@@ -56,16 +56,14 @@ class Council:
             committees[committee.name.casefold()] = committee
             if committee.short_name:
                 committees.setdefault(committee.short_name.casefold(), committee)
-        portfolios = Portfolio.objects.filter(authority=authority)
+        terms = PortfolioTerm.objects.select_related("holder")
+        portfolios = Portfolio.objects.filter(authority=authority).prefetch_related(
+            Prefetch("terms", queryset=terms)
+        )
         return cls(
             authority,
             committees,
             {portfolio.title.casefold(): portfolio for portfolio in portfolios},
-            list(
-                PortfolioTerm.objects.filter(portfolio__authority=authority).select_related(
-                    "holder"
-                )
-            ),
             {
                 officer.name.casefold(): officer
                 for officer in Person.objects.officers().filter(authority=authority)
@@ -79,41 +77,6 @@ class Council:
             },
             person_of(by),
         )
-
-    def holder_on(self, portfolio: Portfolio, day: datetime.date) -> Person | None:
-        for term in self.terms:
-            ended = term.ends_on is not None and term.ends_on < day
-            if term.portfolio_id == portfolio.pk and term.starts_on <= day and not ended:
-                return term.holder
-        return None
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        period = parse_fuzzy_period(text)
-    except FuzzyDateError:
-        raise ValueError(f"“{text[:40]}” is not a date: write it as 23/11/2026") from None
-    if period.precision != Precision.DAY:
-        raise ValueError(f"“{text[:40]}” is not a day: write it as 23/11/2026")
-    return period.start
-
-
-def _model_problems(checked: Checked, number: int, record, columns: dict) -> bool:
-    """The record's own field and row rules, without a query (relations are set here, to
-    records read once); each refusal on the column it came from."""
-    relations = [f.name for f in record._meta.concrete_fields if f.is_relation]
-    try:
-        record.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            for message in messages:
-                checked.add(number, columns.get(name, ""), message)
-        return False
-    return True
 
 
 class _Row:
@@ -202,19 +165,28 @@ def _plan_of(checked: Checked, council: Council, row: _Row, plans: dict):
     if committee is None:
         checked.add(row.number, row.column("committee"), _not_a_committee(row))
         return None
-    try:
-        published = _date(row.text("published"))
-        received = _date(row.text("received")) if row.text("received") else None
-    except ValueError as error:
-        column = "received" if row.text("received") and "received" in str(error) else "published"
-        checked.add(row.number, row.column(column), str(error))
+    days = {}
+    for key in ("published", "received"):
+        if row.text(key) or key == "published":
+            try:
+                days[key] = parse_day(row.text(key))
+            except ValueError as error:
+                checked.add(row.number, row.column(key), str(error))
+    if len(days) < (2 if row.text("received") else 1):
         return None
     plan = ActionPlan(
-        authority=council.authority, committee=committee, title=title, publication_date=published
+        authority=council.authority,
+        committee=committee,
+        title=title,
+        publication_date=days["published"],
     )
-    if received:
-        plan.set_received_on(received)
-    if not _model_problems(
+    if "received" in days:
+        plan.set_received_on(days["received"])
+        # A historical plan: its deadline passed before SCRAIP knew of it, so whatever the
+        # tracker left unanswered is not shown as overdue.
+        if plan.response_deadline < timezone.localdate():
+            plan.response_deadline = None
+    if not model_problems(
         checked,
         row.number,
         plan,
@@ -250,7 +222,7 @@ def _recommendation_of(checked, council, row, plan, built, mapping, filename):
             )
         else:
             recommendation.portfolio, recommendation.addressed_to = portfolio, Addressee.PORTFOLIO
-    _model_problems(
+    model_problems(
         checked,
         number,
         recommendation,
@@ -308,7 +280,7 @@ def _response_of(checked, council, row, recommendation, part, mapping, filename)
         action=row.text("action"),
         lead_officer=leads[0] if leads else None,
         responded_by=(
-            council.holder_on(recommendation.portfolio, plan.received_on or plan.publication_date)
+            recommendation.portfolio.holder_on(plan.received_on or plan.publication_date)
             if recommendation.portfolio
             else None
         )
@@ -324,9 +296,7 @@ def _response_of(checked, council, row, recommendation, part, mapping, filename)
         else:
             response.timetable, response.timetable_precision = period.start, period.precision
             response.timetable_end = period.end
-    # The model's rules read the council's acceptance setting through the part.
-    part.recommendation.action_plan.authority = council.authority
-    _model_problems(
+    model_problems(
         checked,
         row.number,
         response,

@@ -18,7 +18,7 @@ from scraip.followup import import_rows, imports
 from scraip.followup.models import ProgressUpdate
 from scraip.followup.tests.factories import CouncilStatusFactory
 from scraip.followup.tests.test_tracker import export
-from scraip.plans.models import ActionPlan, Recommendation, Response
+from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +315,25 @@ def test_the_import_pages_make_the_same_queries_for_10_and_1000_rows(
             assert check_page(client).context["checked"].problems == []
         counts[size] = (len(uploading), len(checking))
     assert counts[10] == counts[1000]
+
+
+def test_a_historical_plan_is_not_overdue_and_a_bad_date_is_named_in_its_column(
+    client, officer, sr_council, committee
+):
+    """Issue 10.3: a 2024 report with one recommendation the tracker leaves unanswered is
+    imported awaiting its answer, but not overdue; a bad received date is named as such."""
+    header = [*SR_HEADER, "Executive date"]
+    rows = [(*row, "20/06/2025") for row in sr_rows(committee, 2)]
+    rows[1] = (*rows[1][:6], "", "", "", "", "", "", "", "", "20/06/2025")
+    client.force_login(officer)
+    upload(client, sr_council, xlsx(header, [(*rows[0][:14], "Midsummer")]))
+    problems = check_page(client).context["checked"].problems
+    assert [(p.row, p.column) for p in problems] == [(2, "Executive date")]
+    upload(client, sr_council, xlsx(header, rows))
+    assert check_page(client).context["checked"].problems == []
+    client.post(reverse("followup:tracker_confirm"))
+    plan = ActionPlan.objects.get(title="Review of Flooding")
+    assert (plan.status, plan.received_on.isoformat()) == ("awaiting_response", "2025-06-20")
+    assert (
+        not RecommendationPart.objects.overdue().filter(recommendation__action_plan=plan).exists()
+    )
