@@ -38,6 +38,7 @@ def action_plan_save(
     save_versioned(plan, loaded_version=loaded_version)
     if joint is not None:
         plan.joint_committees.set(joint)
+        plan.__dict__.pop("_reports_back_to", None)  # read again with its joint committees
     return plan
 
 

@@ -90,12 +90,11 @@ def tracker_map(request):
             **request.session[SESSION_KEY],
             "mapping": mapping.as_session(),
         }
-        checked = import_rows.check(tracker, mapping, authority=authority, by=request.user)
-        if mapping.columns.get("decision") != stored[2].columns.get("decision") or (
-            mapping.columns.get("status") != stored[2].columns.get("status")
-        ):
+        words_from = ("decision", "status")
+        if any(mapping.columns.get(key) != stored[2].columns.get(key) for key in words_from):
             # Other columns chosen: their words are offered to be matched first.
             return redirect("followup:tracker_map")
+        checked = import_rows.check(tracker, mapping, authority=authority, by=request.user)
     return render(
         request,
         "followup/tracker_import_map.html",

@@ -129,9 +129,14 @@ class ActionPlan(Versioned, SoftDeletable):
         return reverse("plans:plan_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
+        self._fill_municipal_year()
+        super().save(*args, **kwargs)
+
+    def _fill_municipal_year(self) -> None:
+        """Unless filed under another year, the year of the date of publication: on save, and
+        in clean() for writers that check rows and insert them in bulk (the tracker import)."""
         if self.municipal_year is None and self.publication_date:
             self.municipal_year = municipal_year_of(self.publication_date)
-        super().save(*args, **kwargs)
 
     def filed_under_another_year(self) -> int | None:
         """The municipal year, if the council chose one other than the year of publication."""
@@ -146,8 +151,7 @@ class ActionPlan(Versioned, SoftDeletable):
         return municipal_year_label(self.municipal_year) if self.municipal_year else ""
 
     def clean(self):
-        if self.municipal_year is None and self.publication_date:
-            self.municipal_year = municipal_year_of(self.publication_date)
+        self._fill_municipal_year()
         if self.received_on and self.publication_date:
             problem = self.receipt_problem(self.received_on, sent=not self.is_draft)
             if problem:
@@ -185,11 +189,14 @@ class ActionPlan(Versioned, SoftDeletable):
     def reports_back_to(self) -> set[int]:
         """The committees whose meetings may hear this plan's report-backs: its own, those it
         came from jointly, and whichever committees took over their work when they were
-        abolished (Committee.successor, through any chain)."""
-        own = {self.committee_id}
-        if self.pk:
-            own |= set(self.joint_committees.values_list("pk", flat=True))
-        return Committee.carried_on_by(own, self.authority_id)
+        abolished (Committee.successor, through any chain). Read once for this instance: each
+        report-back of a schedule being saved asks again."""
+        if "_reports_back_to" not in self.__dict__:
+            own = {self.committee_id}
+            if self.pk:
+                own |= set(self.joint_committees.values_list("pk", flat=True))
+            self._reports_back_to = Committee.carried_on_by(own, self.authority_id)
+        return self._reports_back_to
 
     @property
     def committees_display(self) -> str:

@@ -7,6 +7,8 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from scraip.common.versioning import WorkflowError
@@ -118,3 +120,19 @@ def test_the_tracker_names_every_committee_of_a_joint_report(client, officer, fo
     assert {row[column] for row in rows[1:]} == {
         f"{followed.plan.committee.name} jointly with Audit Committee"
     }
+
+
+def test_a_schedule_saved_reads_the_committees_it_reports_to_once(client, officer, plan):
+    """Each report-back tied to a meeting checks the plan's committees: read once a save."""
+    meetings = [
+        MeetingFactory(committee=plan.committee, date=datetime.date(2027, month, 3))
+        for month in (1, 2, 3)
+    ]
+    client.force_login(officer)
+    data = rows("", "", "", **{f"report_backs-{n}-meeting": m.pk for n, m in enumerate(meetings)})
+    with CaptureQueriesContext(connection) as queries:
+        page = client.post(reverse("plans:report_backs_edit", args=[plan.pk]), data)
+    assert page.status_code == 302
+    joint = [q for q in queries.captured_queries if "joint_committees" in q["sql"]]
+    assert len(joint) <= 2  # the page's own check, and the save's (a fresh plan instance)
+    assert plan.report_backs.count() == 3
