@@ -128,29 +128,25 @@ class BulkRowsRefused(Exception):
         self.problems = problems
 
 
-def _cell(value) -> str:
-    return spreadsheets.as_text(value).strip()
-
-
 def read_rows(file, layout: Layout) -> list[dict]:
     """The file's rows as {"row": number, column: text}, the empty ones left out. BulkRefused
     for a file that cannot be used at all, or lacks a column the layout needs."""
     try:
-        with spreadsheets.read_spreadsheet(file, max_rows=MAX_ROWS) as sheet:
-            missing = [column for column in layout.required if column not in sheet.header]
-            if missing:
-                names = ", ".join(f"“{column}”" for column in missing)
-                raise BulkRefused(
-                    f"The first row must name the columns: {names} missing. Download the "
-                    "template from this page and fill it in."
-                )
-            rows = []
-            for row in sheet.rows():
-                values = {column: _cell(row.values.get(column)) for column in layout.columns}
-                if any(values.values()):
-                    rows.append({"row": row.number, **values})
+        header, read = spreadsheets.read_text_rows(file, max_rows=MAX_ROWS)
     except spreadsheets.SpreadsheetRefused as refusal:
         raise BulkRefused(str(refusal)) from None
+    missing = [column for column in layout.required if column not in header]
+    if missing:
+        names = ", ".join(f"“{column}”" for column in missing)
+        raise BulkRefused(
+            f"The first row must name the columns: {names} missing. Download the template "
+            "from this page and fill it in."
+        )
+    rows = []
+    for row in read:
+        values = {column: row.get(column, "") for column in layout.columns}
+        if any(values.values()):
+            rows.append({"row": row["row"], **values})
     if not rows:
         raise BulkRefused("The spreadsheet has no rows below its column names.")
     return rows

@@ -177,16 +177,7 @@ class RowsRefused(Exception):
 def read_tracker(file) -> Tracker:
     """The file's header and non-empty rows as text. TrackerRefused if it cannot be used."""
     try:
-        with spreadsheets.read_spreadsheet(file, max_rows=MAX_ROWS) as sheet:
-            header = list(sheet.header)
-            rows = []
-            for row in sheet.rows():
-                values = {
-                    column: spreadsheets.as_text(row.values.get(column)).strip()
-                    for column in header
-                }
-                if any(values.values()):
-                    rows.append({"row": row.number, **values})
+        header, rows = spreadsheets.read_text_rows(file, max_rows=MAX_ROWS)
     except spreadsheets.SpreadsheetRefused as refusal:
         raise TrackerRefused(str(refusal)) from None
     if not rows:

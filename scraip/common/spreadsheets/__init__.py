@@ -37,7 +37,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .cells import SpreadsheetRefused, as_text, cell_text, clean_text, looks_like_formula
 from .guard import max_spreadsheet_bytes
-from .reader import Row, Spreadsheet, SpreadsheetField, read_spreadsheet
+from .reader import Row, Spreadsheet, SpreadsheetField, read_spreadsheet, read_text_rows
 from .writer import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
@@ -68,6 +68,7 @@ __all__ = [
     "looks_like_formula",
     "max_spreadsheet_bytes",
     "read_spreadsheet",
+    "read_text_rows",
     "write_xlsx",
     "xlsx_response",
 ]

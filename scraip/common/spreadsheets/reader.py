@@ -128,6 +128,20 @@ def read_spreadsheet(file, *, max_rows: int) -> Iterator[Spreadsheet]:
         yield Spreadsheet(kind, raw, max_rows)
 
 
+def read_text_rows(file, *, max_rows: int) -> tuple[list[str], list[dict]]:
+    """The header and every row with a value, as {"row": its number, column: text} (the text
+    trimmed): for imports that check a whole file before saving any of it. SpreadsheetRefused
+    for a file that cannot be used."""
+    with read_spreadsheet(file, max_rows=max_rows) as sheet:
+        header = list(sheet.header)
+        rows = []
+        for row in sheet.rows():
+            values = {column: as_text(row.values.get(column)).strip() for column in header}
+            if any(values.values()):
+                rows.append({"row": row.number, **values})
+    return header, rows
+
+
 def _guarded(rows: Iterator) -> Iterator:
     """The rows of an XLSX, with whatever the parser raises on a broken file as a refusal."""
     try:
