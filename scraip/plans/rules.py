@@ -71,6 +71,9 @@ def holds_part_portfolio(user, part):
 
 
 officer_of_plan = is_scrutiny_officer & belongs_to_plan_authority
+# Answers in their own name: the portfolio holder, or whoever else it is addressed to (a named
+# officer, a cabinet member for the Cabinet). A scrutiny officer answers on their behalf.
+answers_in_own_name = holds_part_portfolio | is_part_addressee
 
 rules.add_perm("plans.add_actionplan", is_admin | is_scrutiny_officer)
 rules.add_perm("plans.change_actionplan", is_admin | officer_of_plan)
@@ -83,5 +86,5 @@ rules.add_perm("plans.list_awaiting_response", is_admin | is_scrutiny_officer | 
 rules.add_perm(
     "plans.respond_to_part",
     plan_is_open_for_responses
-    & (is_admin | holds_part_portfolio | is_part_addressee | officer_of_part_authority),
+    & (is_admin | answers_in_own_name | officer_of_part_authority),
 )

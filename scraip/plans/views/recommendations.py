@@ -25,7 +25,7 @@ from ..forms import (
 )
 from ..models import Recommendation, RecommendationPart, Response
 from ..response_form import ResponseForm
-from ..rules import holds_part_portfolio, is_part_addressee
+from ..rules import answers_in_own_name
 from .fetch import get_part_for_user, get_plan_for_user
 from .plans import _get_deleted_for_officer, _history_page
 
@@ -169,17 +169,13 @@ def respond(request, pk):
     part = get_part_for_user(request, pk)
     plan = part.recommendation.action_plan
     person = person_of(request.user)
-    # Their own answer: the portfolio holder's, or that of whoever it is addressed to (a
-    # named officer, a cabinet member for the Cabinet); anyone else records it on behalf.
-    holds_portfolio = holds_part_portfolio(request.user, part) or is_part_addressee(
-        request.user, part
-    )
+    own_answer = answers_in_own_name(request.user, part)
     response = part.current_response
     form = ResponseForm(
         request.POST or None,
         instance=response,
         part=part,
-        on_behalf=not holds_portfolio,
+        on_behalf=not own_answer,
         responder=person,
     )
     if submitted(request, form) and saved(
@@ -201,7 +197,7 @@ def respond(request, pk):
             else part
         )
         messages.success(request, f"Response to {answered} saved.")
-        awaiting_list = holds_portfolio and request.user.has_perm("plans.list_awaiting_response")
+        awaiting_list = own_answer and request.user.has_perm("plans.list_awaiting_response")
         return redirect(reverse("plans:awaiting_response") if awaiting_list else plan)
     return render(
         request,
