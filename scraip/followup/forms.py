@@ -175,16 +175,15 @@ class ProgressForm(VersionedFormMixin, forms.ModelForm):
             self.instance.reported_on = cleaned["reported_on"]
         return cleaned
 
-    def _post_clean(self):
-        # A council's own status gives the lifecycle state it stands for, before the model's
-        # rules read the instance.
-        statuses = getattr(self, "council_statuses", None)
-        chosen = statuses and statuses.get(self.cleaned_data.get("status"))
-        if chosen:
-            self.cleaned_data["council_status"] = chosen
-            self.cleaned_data["status"] = chosen.lifecycle
-            self.instance.council_status = chosen
-        super()._post_clean()
+    def clean_status(self):
+        """A council's own status stands for its lifecycle state, which the update records
+        beside it (and the model's rules then read)."""
+        status = self.cleaned_data["status"]
+        chosen = getattr(self, "council_statuses", {}).get(status)
+        if chosen is None:
+            return status
+        self.cleaned_data["council_status"] = self.instance.council_status = chosen
+        return chosen.lifecycle
 
     def record(self, *, person, entered_by, update=None) -> ProgressUpdate:
         """Saves the valid form through services.progress_record, for any tracked subject.

@@ -34,8 +34,8 @@ Each subquery is an index seek per item ((content_type, object_id, reported_on) 
 filter, count or show.
 
 Council-named statuses (CouncilStatus) are recorded beside the lifecycle state they stand for,
-which is all these annotations read. Extending: several lead officers per item (issue 10) change
-a kind's `lead_lookup` (the `lead_pk` annotation) and its queryset's `led_by` filter.
+which is all these annotations read. `lead_pk` is the accountable lead officer; the officers
+supporting them reach their items through the kind's `led_by` filter.
 """
 
 import datetime
