@@ -85,6 +85,5 @@ rules.add_perm("plans.list_actionplans", is_admin | has_person)
 rules.add_perm("plans.list_awaiting_response", is_admin | is_scrutiny_officer | is_cabinet_member)
 rules.add_perm(
     "plans.respond_to_part",
-    plan_is_open_for_responses
-    & (is_admin | answers_in_own_name | officer_of_part_authority),
+    plan_is_open_for_responses & (is_admin | answers_in_own_name | officer_of_part_authority),
 )
