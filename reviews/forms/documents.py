@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from scraip.common.forms import RealDateInputField, gds_helper
 from scraip.common.limits import refuse_line_breaks
@@ -11,6 +10,7 @@ from scraip.councils.models import Committee
 
 from ..models import ReviewDocument
 from ..recommendation_text import RecommendationTextError, parse_recommendations
+from ..services.plans import publication_problem
 from .common import committee_choices
 
 
@@ -93,6 +93,6 @@ class RecommendationsForm(forms.Form):
 
     def clean_publication_date(self):
         published = self.cleaned_data["publication_date"]
-        if published and published > timezone.localdate():
-            raise ValidationError("The date of publication must be today or earlier")
+        if problem := publication_problem(published):
+            raise ValidationError(problem)
         return published

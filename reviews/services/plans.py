@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from scraip.common.versioning import WorkflowError
 from scraip.councils.models import Committee
@@ -10,6 +12,14 @@ from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart
 
 from ..models import Review, ReviewActionPlan
 from ..recommendation_text import ParsedRecommendation
+
+
+def publication_problem(published: datetime.date | None) -> str | None:
+    """Why a final report cannot have been published on this date: only a report already out
+    has recommendations to turn into a plan."""
+    if published and published > timezone.localdate():
+        return "The date of publication must be today or earlier"
+    return None
 
 
 @transaction.atomic
@@ -28,6 +38,8 @@ def review_create_action_plan(
     answers as a whole (the invariant `scraip.services.recommendation_save` keeps). One plan per
     council: the review's row is locked so a double-clicked button cannot make two.
     """
+    if problem := publication_problem(publication_date):
+        raise ValidationError({"publication_date": problem})
     Review.objects.select_for_update().get(pk=review.pk)
     if review.action_plans.filter(authority=committee.authority_id).exists():
         raise WorkflowError(

@@ -4,8 +4,10 @@ linked to the review, whose page then shows the cabinet's answers and progress."
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from reviews import services
 from reviews.models import ReviewActionPlan
 from reviews.recommendation_text import RecommendationTextError, parse_recommendations
 from reviews.tests.helpers import page_text
@@ -217,3 +219,38 @@ def test_a_deleted_plan_drops_off_the_review_page(client, officer, joint_review,
     soft_delete(record=plan)
     client.force_login(officer)
     assert "Gone" not in page_text(client.get(joint_review.get_absolute_url()))
+
+
+@pytest.mark.django_db
+def test_a_report_published_tomorrow_is_refused_by_the_service_as_by_the_page(
+    client, officer, joint_review, committee
+):
+    """The rule lives in the service the page calls: whoever calls it gets the same refusal."""
+    tomorrow = datetime.date(2026, 11, 24)
+    with pytest.raises(ValidationError) as refused:
+        services.review_create_action_plan(
+            review=joint_review,
+            committee=committee,
+            title="Final report",
+            publication_date=tomorrow,
+            recommendations=parse_recommendations(PASTED).recommendations,
+            created_by=officer,
+        )
+    assert refused.value.message_dict == {
+        "publication_date": ["The date of publication must be today or earlier"]
+    }
+    client.force_login(officer)
+    response = client.post(
+        reverse("reviews:recommendations", args=[joint_review.pk]),
+        {
+            "committee": committee.pk,
+            "title": "Final report",
+            "publication_date_0": "24",
+            "publication_date_1": "11",
+            "publication_date_2": "2026",
+            "text": PASTED,
+            "action": "preview",
+        },
+    )
+    assert "The date of publication must be today or earlier" in page_text(response)
+    assert not ActionPlan.objects.exists()

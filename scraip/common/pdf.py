@@ -91,18 +91,8 @@ def _lay_out_and_write(html: str) -> Printed:
     return Printed(document.write_pdf(**PDF_OPTIONS), len(document.pages))
 
 
-def html_to_pdf(html: str) -> bytes:
-    return print_html(html).pdf
-
-
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     """A PDF shown in the browser rather than downloaded."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-def render_pdf(request, template: str, context: dict, filename: str) -> HttpResponse:
-    """`template` (one extending pdf/base.html) rendered to a tagged PDF, shown in the browser."""
-    html = render_to_string(template, context, request)
-    return pdf_response(html_to_pdf(html), filename)

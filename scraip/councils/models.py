@@ -295,10 +295,13 @@ class Person(models.Model):
         return ", ".join(part for part in (self.job_title, self.organisation) if part)
 
 
-def term_covers(on: datetime.date) -> Q:
+def term_covers(on: datetime.date, via: str = "") -> Q:
     """Terms running on a day: started by then and not yet ended. The one definition of "holds
-    the portfolio on that day", for the database (this) and for Python (PortfolioTerm.covers)."""
-    return Q(starts_on__lte=on) & (Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+    the portfolio on that day", for the database (this) and for Python (PortfolioTerm.covers).
+    `via` reaches the terms from another model ("recommendation__portfolio__terms__")."""
+    return Q(**{f"{via}starts_on__lte": on}) & (
+        Q(**{f"{via}ends_on__isnull": True}) | Q(**{f"{via}ends_on__gte": on})
+    )
 
 
 class PortfolioQuerySet(models.QuerySet):

@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from scraip.common.text import one_line, printable
-from scraip.councils.models import Meeting, Person
+from scraip.councils.models import Meeting, Person, term_covers
 from scraip.followup.models import FollowedPart, ReminderSent
 from scraip.plans.models import RecommendationPart, ReportBack, Response
 
@@ -311,10 +311,7 @@ def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
     awaited = dict(
         RecommendationPart.objects.awaiting_response()
         .filter(recommendation__action_plan__authority__in=authorities)
-        .filter(
-            Q(**{f"{terms}starts_on__lte": today})
-            & (Q(**{f"{terms}ends_on__isnull": True}) | Q(**{f"{terms}ends_on__gte": today}))
-        )
+        .filter(term_covers(today, via=terms))
         .order_by()
         .values_list(holder)
         .annotate(count=Count("pk", distinct=True))

@@ -6,11 +6,14 @@ import datetime
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    Window,
 )
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +39,8 @@ from .state import (
     with_state,
 )
 from .tracked import Fact, ItemPermissions, Passage, TrackedItem
+
+COMMITTEE = "recommendation__action_plan__committee"
 
 
 def closed_before(sequence) -> Exists:
@@ -154,6 +159,30 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
     def owing_updates(self):
         """Open items with no update yet for their plan's next report-back, soonest first."""
         return self.filter(awaiting_report_q()).filter(owes_update_q()).order_by("next_due", "pk")
+
+    def first_owed_by_meetings(self, meetings, few: int) -> list[tuple[int, int, int]]:
+        """For each committee's coming meeting (one a committee), the first `few` items owing
+        an update by its date, soonest due first, as (item id, committee id, how many that
+        committee owes in all): one query, window functions over the owed items."""
+        due_by = Q()
+        for meeting in meetings:
+            due_by |= Q(**{COMMITTEE: meeting.committee_id}, next_due__lte=meeting.date)
+        if not due_by:
+            return []
+        return list(
+            self.owing_updates()
+            .filter(due_by)
+            .annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by=F(COMMITTEE),
+                    order_by=[F("next_due").asc(), F("pk").asc()],
+                ),
+                owed_in_all=Window(Count("pk"), partition_by=F(COMMITTEE)),
+            )
+            .filter(place__lte=few)
+            .values_list("pk", COMMITTEE, "owed_in_all")
+        )
 
     def of_plan(self, plan):
         return self.filter(recommendation__action_plan=plan)

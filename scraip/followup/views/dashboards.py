@@ -10,8 +10,6 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -32,7 +30,6 @@ SOON = datetime.timedelta(days=14)
 LIST_PAGE = 20  # rows of a dashboard list
 OWED_BEFORE_MEETING = 10  # owed updates listed under each meeting (all of them: updates owed)
 OWED_PAGE = 50  # rows of the updates owed page
-COMMITTEE = "recommendation__action_plan__committee"
 
 
 @login_required
@@ -69,8 +66,7 @@ def dashboard_officer(request):
 def _owed_before_next_meetings(items, authorities, today) -> list[tuple]:
     """Each committee's next meeting with the updates owed by its date: how many, and the first
     OWED_BEFORE_MEETING of them, soonest due first. Three queries for every committee at once:
-    the meetings, the first few owed of each committee with how many it owes (window functions
-    over the owed items, worked out once), and those rows."""
+    the meetings, the first few owed of each committee with how many it owes, and those rows."""
     next_meetings = {}
     for meeting in (
         Meeting.objects.for_authorities(authorities).upcoming(today).select_related("committee")
@@ -78,23 +74,7 @@ def _owed_before_next_meetings(items, authorities, today) -> list[tuple]:
         next_meetings.setdefault(meeting.committee_id, meeting)
     if not next_meetings:
         return []
-    due_by_meeting = Q()
-    for meeting in next_meetings.values():
-        due_by_meeting |= Q(**{COMMITTEE: meeting.committee_id}, next_due__lte=meeting.date)
-    owed = items.owing_updates().filter(due_by_meeting)
-    # The first few of each committee's, by id, then those rows alone (see paging.page_of).
-    first = list(
-        owed.annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=F(COMMITTEE),
-                order_by=[F("next_due").asc(), F("pk").asc()],
-            ),
-            owed_in_all=Window(Count("pk"), partition_by=F(COMMITTEE)),
-        )
-        .filter(place__lte=OWED_BEFORE_MEETING)
-        .values_list("pk", COMMITTEE, "owed_in_all")
-    )
+    first = items.first_owed_by_meetings(next_meetings.values(), OWED_BEFORE_MEETING)
     counts = {committee_id: count for _, committee_id, count in first}
     first_ids = [pk for pk, _, _ in first]
     rows = items.order_by().in_bulk(first_ids) if first_ids else {}
