@@ -49,6 +49,15 @@ TODAY = datetime.date(2026, 11, 23)
 NOW = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL a statement kept waiting two minutes for a lock fails, naming itself,
+    instead of holding the run until CI's deadline (no test waits anywhere near that long)."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {})["options"] = "-c lock_timeout=120s"
+
+
 @pytest.fixture(autouse=True)
 def fixed_clock(request, settings):
     """Travel to 23 November 2026, 10am. The browser keeps the real clock, so in browser
