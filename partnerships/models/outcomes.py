@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, period_end_field
+from scraip.common.fuzzydates import Precision, keep_period_end, period_end_field
 from scraip.common.softdelete import all_rows, deleted_rows, live_rows
 from scraip.councils.models import Person
 from scraip.followup.models import Fact, ItemPermissions, Passage, TrackedItem
@@ -74,6 +74,10 @@ class Outcome(TrackedItem, PartnershipItem):
     def __str__(self):
         text = self.description if len(self.description) <= 60 else self.description[:57] + "…"
         return f"{self.get_kind_display()}: {text}"
+
+    def save(self, *args, **kwargs):
+        keep_period_end(self, *self.target_fields)
+        super().save(*args, **kwargs)
 
     def clean(self):
         """The lead officer is one of the partnership's council."""

@@ -225,6 +225,17 @@ def latest_day(
     )
 
 
+def keep_period_end(record, date_field: str, precision_field: str, end_field: str) -> None:
+    """Set `record`'s end field to the last day its vague date could mean (a span's own end
+    kept): what "past its target" compares with, so that "March 2027" is past only once March
+    is over. On save, for every writer: forms, the admin, imports and factories alike."""
+    date = getattr(record, date_field)
+    end = getattr(record, end_field)
+    setattr(
+        record, end_field, latest_day(date, getattr(record, precision_field), end) if date else None
+    )
+
+
 def same_period(first: tuple, second: tuple) -> bool:
     """Whether two (date, precision, end) mean the same period, an end not kept (a date saved
     before ends were) being the last day its precision allows."""

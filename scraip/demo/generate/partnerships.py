@@ -28,7 +28,7 @@ from partnerships.models import (
     Risk,
     financial_year_of,
 )
-from scraip.common.fuzzydates import Precision
+from scraip.common.fuzzydates import Precision, keep_period_end
 from scraip.demo.partnerships.specs import CHECKLIST, CRITERIA
 from scraip.followup.models import ProgressUpdate, Verdict
 
@@ -260,21 +260,21 @@ def make_outcomes(council: Council, words: text.Words, partnership, outcome_type
     """Five outcomes and actions, each with an update every six months and, once a year, the
     committee's verdict at its next meeting."""
     rng = words.rng
-    outcomes = insert(
-        Outcome,
-        [
-            Outcome(
-                partnership=partnership,
-                kind=rng.choice(Outcome.Kind.values),
-                description=words.statement(),
-                target_date=(today + relativedelta(months=rng.randint(-12, 24))).replace(day=1),
-                target_precision=Precision.MONTH,
-                lead=partnership.lead_officer,
-                position=position,
-            )
-            for position in range(1, 6)
-        ],
-    )
+    outcomes = [
+        Outcome(
+            partnership=partnership,
+            kind=rng.choice(Outcome.Kind.values),
+            description=words.statement(),
+            target_date=(today + relativedelta(months=rng.randint(-12, 24))).replace(day=1),
+            target_precision=Precision.MONTH,
+            lead=partnership.lead_officer,
+            position=position,
+        )
+        for position in range(1, 6)
+    ]
+    for outcome in outcomes:  # inserted in bulk, round Outcome.save
+        keep_period_end(outcome, *Outcome.target_fields)
+    outcomes = insert(Outcome, outcomes)
     meetings = [
         meeting
         for meeting in council.meetings[council.committees[2].pk]

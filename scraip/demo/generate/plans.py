@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
-from scraip.common.fuzzydates import PART_START, Precision
+from scraip.common.fuzzydates import PART_START, Precision, keep_period_end
 from scraip.common.years import municipal_year_of
 from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
 
@@ -186,6 +186,7 @@ def make_response(council: Council, words: text.Words, part, responded_on) -> Re
                 vague(moved, Precision.MONTH),
                 (Precision.MONTH),
             )
+        keep_period_end(response, "timetable", "timetable_precision", "timetable_end")
     response._history_user = response.entered_by
     return history_dated(response, responded_on)
 

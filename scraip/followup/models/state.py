@@ -15,8 +15,9 @@
 - `closed`: the latest verdict closed it (only the committee closes an item);
 - `standing`: where it stands for the charts: "closed", "no_update" or the latest status
   (scraip.followup.models.Standing);
-- `target_on`: its current target date; `past_target`: that date has passed and the item is
-  neither closed nor reported implemented or paused;
+- `target_on`: its current target date (a vague one's first day); `target_by`: the last day
+  that target could mean ("March 2027": 31 March); `past_target`: that last day has passed and
+  the item is neither closed nor reported implemented or paused;
 - `needs_attention`: open and reported off track, or past its target;
 - `lead_pk`: the person who owes its updates.
 
@@ -69,6 +70,7 @@ STATE_FIELDS = (
     "closed",
     "standing",
     "target_on",
+    "target_by",
     "past_target",
     "needs_attention",
     "lead_pk",
@@ -127,7 +129,7 @@ def _standing(latest_status: Subquery) -> Case:
 
 
 def past_target_q(today: datetime.date) -> Q:
-    return Q(target_on__lt=today) & ~Q(latest_status__in=NOT_LATE) & is_open()
+    return Q(target_by__lt=today) & ~Q(latest_status__in=NOT_LATE) & is_open()
 
 
 def attention_q(today: datetime.date) -> Q:
@@ -136,11 +138,20 @@ def attention_q(today: datetime.date) -> Q:
     each time a condition names it; an item past its target is off track or not implemented
     whatever else holds)."""
     status_calls = Case(
-        When(target_on__lt=today, then=flag(~Q(latest_status__in=NOT_LATE))),
+        When(target_by__lt=today, then=flag(~Q(latest_status__in=NOT_LATE))),
         default=flag(Q(latest_status=OFF_TRACK)),
         output_field=BooleanField(),
     )
     return Q(status_calls) & is_open()
+
+
+def target_lookups(kind) -> tuple[str, str]:
+    """Where the database finds a kind's target date and the last day it could mean, from the
+    item's own table ("response__timetable", "response__timetable_end")."""
+    start = kind.target_lookup or kind.target_fields[0]
+    via = kind.target_lookup.rpartition("__")[0]
+    end = kind.target_fields[2]
+    return start, f"{via}__{end}" if via else end
 
 
 def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
@@ -149,6 +160,7 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
     kind = queryset.model
     updates, verdicts = updates_newest_first(kind), verdicts_newest_first(kind)
     lookup = kind.lead_lookup
+    start, end = target_lookups(kind)
     return queryset.annotate(
         latest_update_pk=_first(updates, "pk"),
         latest_status=Coalesce(_first(updates, "status"), Value(""), output_field=CharField()),
@@ -157,7 +169,9 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
         latest_verdict_kind=Coalesce(
             _first(verdicts, "verdict"), Value(""), output_field=CharField()
         ),
-        target_on=F(kind.target_lookup or kind.target_fields[0]),
+        target_on=F(start),
+        # An end not kept (a row saved before ends were) is the start, as it was then.
+        target_by=Coalesce(F(end), F(start)),
         lead_pk=F(lookup) if lookup else Value(None, output_field=IntegerField()),
     ).annotate(
         closed=flag(~is_open()),

@@ -83,7 +83,7 @@ def test_a_paused_item_owes_no_update_and_is_never_past_its_target(
 ):
     item = followed.item_g
     followed.item_g.response.__class__.objects.filter(pk=item.response.pk).update(
-        timetable="2026-01-01"
+        timetable="2026-01-01", timetable_end="2026-01-31"
     )
     items = FollowedPart.objects.listed().filter(pk=item.pk)
     assert items.owing_updates().exists()

@@ -11,6 +11,7 @@ from scraip.councils.tests.factories import MeetingFactory
 from scraip.followup.models import FollowedPart, Verdict
 from scraip.followup.models.state import STATE_FIELDS, with_state
 from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
+from scraip.plans.models import Response
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,7 @@ def test_an_item_without_updates_has_none_and_owes_one_for_the_next_report_back(
         datetime.date(2027, 1, 14),
     )
     assert item["target_on"] == datetime.date(2027, 3, 1)
+    assert item["target_by"] == datetime.date(2027, 3, 31)  # "March 2027"
     assert item["lead_pk"] == followed.item_g.progress_lead().pk
 
 
@@ -83,9 +85,11 @@ def test_closed_by_the_latest_verdict_by_meeting_date_not_by_entry(followed, off
 @pytest.mark.parametrize(
     ("status", "today", "past", "attention"),
     [
-        ("on_track", datetime.date(2027, 3, 1), False, False),  # due that day, not yet past
-        ("on_track", datetime.date(2027, 3, 2), True, True),
-        ("implemented", datetime.date(2027, 3, 2), False, False),
+        # The target is "March 2027": not past until March is over.
+        ("on_track", datetime.date(2027, 3, 2), False, False),
+        ("on_track", datetime.date(2027, 3, 31), False, False),
+        ("on_track", datetime.date(2027, 4, 1), True, True),
+        ("implemented", datetime.date(2027, 4, 1), False, False),
         ("off_track", datetime.date(2026, 12, 1), False, True),  # not past, but off track
     ],
 )
@@ -140,3 +144,30 @@ def test_an_item_whose_response_is_deleted_is_no_longer_led_by_its_lead_officer(
     lead = followed.item_a.progress_lead()
     soft_delete(record=followed.item_g.response)
     assert list(FollowedPart.objects.led_by(lead).order_by("pk")) == [followed.item_a]
+
+
+@pytest.mark.parametrize(
+    ("precision", "end", "last_day"),
+    [
+        ("day", None, datetime.date(2027, 3, 1)),
+        ("early", None, datetime.date(2027, 3, 10)),
+        ("quarter", None, datetime.date(2027, 5, 31)),  # Q4 2026/27 starts in March
+        ("months", datetime.date(2027, 6, 30), datetime.date(2027, 6, 30)),  # March–June 2027
+    ],
+)
+def test_a_vague_target_is_past_only_after_the_last_day_it_could_mean(
+    followed, precision, end, last_day
+):
+    response = followed.item_g.response
+    response.timetable_precision, response.timetable_end = precision, end
+    response.save()
+    assert state(followed.item_g)["target_by"] == last_day
+    assert not state(followed.item_g, last_day)["past_target"]
+    assert state(followed.item_g, last_day + datetime.timedelta(days=1))["past_target"]
+
+
+def test_a_target_saved_before_ends_were_kept_is_past_after_its_first_day(followed):
+    """A row the end was never filled for (written round the model) keeps the old reading."""
+    Response.objects.filter(part=followed.item_g).update(timetable_end=None)
+    assert state(followed.item_g)["target_by"] == datetime.date(2027, 3, 1)
+    assert state(followed.item_g, datetime.date(2027, 3, 2))["past_target"]

@@ -7,7 +7,12 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.common.fuzzydates import Precision, format_fuzzy_date, period_end_field
+from scraip.common.fuzzydates import (
+    Precision,
+    format_fuzzy_date,
+    keep_period_end,
+    period_end_field,
+)
 from scraip.common.softdelete import SoftDeletable
 from scraip.common.versioning import Versioned
 from scraip.common.vocabularies import Vocabulary
@@ -73,6 +78,10 @@ class Response(Versioned, SoftDeletable):
 
     def __str__(self):
         return f"{self.get_decision_display()}: {self.part}"
+
+    def save(self, *args, **kwargs):
+        keep_period_end(self, "timetable", "timetable_precision", "timetable_end")
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = self._completion_errors()
