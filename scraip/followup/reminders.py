@@ -23,12 +23,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import BadHeaderError, send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from scraip.common.text import one_line, printable
-from scraip.councils.models import Meeting, Person, term_covers
+from scraip.councils.models import Meeting, Person, PortfolioTerm, term_covers
 from scraip.followup.models import FollowedPart, ReminderSent
 from scraip.plans.models import RecommendationPart, ReportBack, Response
 
@@ -295,28 +295,59 @@ class Unreachable:
 def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
     """The councils' lead officers (and the officers supporting them) owing updates and cabinet
     members with responses awaited who cannot be emailed (why_unreachable), with how much each
-    has due: four queries (how much each person has due, then which of those people cannot be
-    reached)."""
-    owing = FollowedPart.objects.listed(today).of_authorities(authorities).owing_updates()
-    owed = Counter(
-        dict(owing.order_by().values_list("response__lead_officer").annotate(count=Count("pk")))
+    has due. One query finds who cannot be reached and leads, supports or holds a portfolio
+    (usually nobody: then that is all); then two queries count the updates the officers among
+    them owe, and one the responses the cabinet members among them await."""
+    terms = PortfolioTerm.objects.filter(
+        term_covers(today), holder=OuterRef("pk"), portfolio__authority__in=authorities
     )
-    # The officers supporting a lead officer owe the same updates.
-    supported = Response.supporting_officers.through.objects.filter(
-        response__part__in=owing.values("pk")
+    candidates = (
+        Person.objects.select_related("user")
+        .filter(unreachable_q())
+        .annotate(
+            leads=Exists(Response.objects.filter(lead_officer=OuterRef("pk")))
+            | Exists(Response.supporting_officers.through.objects.filter(person=OuterRef("pk"))),
+            holds=Exists(terms),
+        )
+        .filter(Q(leads=True) | Q(holds=True))
+        .in_bulk()
     )
-    owed.update(dict(supported.order_by().values_list("person").annotate(count=Count("response"))))
-    holder = "recommendation__portfolio__terms__holder"
-    terms = "recommendation__portfolio__terms__"
-    awaited = dict(
-        RecommendationPart.objects.awaiting_response()
-        .filter(recommendation__action_plan__authority__in=authorities)
-        .filter(term_covers(today, via=terms))
-        .order_by()
-        .values_list(holder)
-        .annotate(count=Count("pk", distinct=True))
-    )
-    people = Person.objects.select_related("user").filter(unreachable_q())
+    leading = [pk for pk, person in candidates.items() if person.leads]
+    holding = [pk for pk, person in candidates.items() if person.holds]
+    owed = Counter()
+    if leading:
+        items = FollowedPart.objects.listed(today).of_authorities(authorities)
+        owed.update(
+            dict(
+                items.filter(response__lead_officer__in=leading)
+                .owing_updates()
+                .order_by()
+                .values_list("response__lead_officer")
+                .annotate(count=Count("pk"))
+            )
+        )
+        # The officers supporting a lead officer owe the same updates.
+        supported = Response.supporting_officers.through.objects.filter(
+            person__in=leading, response__part__in=items.owing_updates().values("pk")
+        )
+        owed.update(
+            dict(supported.order_by().values_list("person").annotate(count=Count("response")))
+        )
+    awaited = {}
+    if holding:
+        holder = "recommendation__portfolio__terms__holder"
+        awaited = dict(
+            RecommendationPart.objects.awaiting_response()
+            .filter(recommendation__action_plan__authority__in=authorities)
+            # One filter(): the holder counted is the one whose term covers today.
+            .filter(
+                term_covers(today, via="recommendation__portfolio__terms__"),
+                **{f"{holder}__in": holding},
+            )
+            .order_by()
+            .values_list(holder)
+            .annotate(count=Count("pk", distinct=True))
+        )
     return sorted(
         (
             Unreachable(
@@ -325,7 +356,8 @@ def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
                 updates_owed=owed.get(pk, 0),
                 responses_awaited=awaited.get(pk, 0),
             )
-            for pk, person in people.in_bulk({*owed, *awaited} - {None}).items()
+            for pk, person in candidates.items()
+            if owed.get(pk) or awaited.get(pk)
         ),
         key=lambda entry: (entry.person.name, entry.person.pk),
     )
