@@ -30,7 +30,7 @@ from django.utils import timezone
 from scraip.common.text import one_line, printable
 from scraip.councils.models import Meeting, Person, PortfolioTerm, term_covers
 from scraip.followup.models import FollowedPart, ReminderSent
-from scraip.plans.models import RecommendationPart, ReportBack, Response
+from scraip.plans.models import Addressee, RecommendationPart, ReportBack, Response
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,8 @@ def _response_stage(days: int) -> str | None:
 
 
 def response_reminders(today: datetime.date) -> list[Reminder]:
-    """One email per plan per cabinet member with parts of it awaiting their response."""
+    """One email per plan to each person with parts of it awaiting their response: the cabinet
+    member holding the portfolio, or the officer a recommendation is addressed to by name."""
     window = (
         today - datetime.timedelta(OVERDUE_CHASED_DAYS),
         today + datetime.timedelta(UPDATE_WINDOW_DAYS),
@@ -121,21 +122,30 @@ def response_reminders(today: datetime.date) -> list[Reminder]:
     parts = (
         RecommendationPart.objects.awaiting_response()
         .filter(recommendation__action_plan__response_deadline__range=window)
-        .select_related("recommendation__action_plan", "recommendation__portfolio")
+        .select_related(
+            "recommendation__action_plan",
+            "recommendation__portfolio",
+            "recommendation__addressee_officer__user",
+        )
         .prefetch_related("recommendation__portfolio__terms__holder__user")
     )
     waiting: dict[tuple, list] = defaultdict(list)
     for part in parts:
-        portfolio = part.recommendation.portfolio
-        holder = portfolio.holder_on(today) if portfolio else None
-        if holder:
-            waiting[(part.recommendation.action_plan, holder)].append(part)
+        recommendation = part.recommendation
+        if recommendation.addressed_to == Addressee.OFFICER:
+            answerer = recommendation.addressee_officer
+        else:
+            portfolio = recommendation.portfolio
+            answerer = portfolio.holder_on(today) if portfolio else None
+        if answerer:
+            waiting[(recommendation.action_plan, answerer)].append(part)
     return [
-        _response_reminder(plan, holder, parts, today) for (plan, holder), parts in waiting.items()
+        _response_reminder(plan, answerer, parts, today)
+        for (plan, answerer), parts in waiting.items()
     ]
 
 
-def _response_reminder(plan, holder: Person, parts: list, today: datetime.date) -> Reminder:
+def _response_reminder(plan, answerer: Person, parts: list, today: datetime.date) -> Reminder:
     days = (plan.response_deadline - today).days
     when = (
         f"was due on {plan.response_deadline:%-d %B %Y} ({-days} days ago)"
@@ -145,14 +155,19 @@ def _response_reminder(plan, holder: Person, parts: list, today: datetime.date) 
         else f"is due on {plan.response_deadline:%-d %B %Y}, in {days} days"
     )
     items = "\n".join(f"- {part}" for part in parts)
+    by_name = {part.recommendation.addressed_to == Addressee.OFFICER for part in parts}
+    whose = {
+        frozenset({True}): "addressed to you",
+        frozenset({False}): "in your portfolio",
+    }.get(frozenset(by_name), "for you to answer")
     return Reminder(
         kind=_response_stage(days),
         about=plan,
-        recipient=holder,
+        recipient=answerer,
         subject=f"Response {'overdue' if days < 0 else 'due'}: {plan.title}",
         body=(
-            f"Dear {holder},\n\nThe cabinet's response to the scrutiny report "
-            f"“{plan.title}” {when}. These recommendations in your portfolio still "
+            f"Dear {answerer},\n\nThe cabinet's response to the scrutiny report "
+            f"“{plan.title}” {when}. These recommendations {whose} still "
             f"await your response:\n\n{items}\n\nRespond at "
             f"{site_url(reverse('plans:awaiting_response'))}\n"
         ),
@@ -293,13 +308,19 @@ class Unreachable:
 
 
 def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
-    """The councils' lead officers (and the officers supporting them) owing updates and cabinet
-    members with responses awaited who cannot be emailed (why_unreachable), with how much each
-    has due. One query finds who cannot be reached and leads, supports or holds a portfolio
-    (usually nobody: then that is all); then two queries count the updates the officers among
-    them owe, and one the responses the cabinet members among them await."""
+    """The councils' lead officers (and the officers supporting them) owing updates, and cabinet
+    members and officers addressed by name with responses awaited, who cannot be emailed
+    (why_unreachable), with how much each has due. One query finds who cannot be reached and
+    has such work (usually nobody: then that is all); then two queries count the updates the
+    officers among them owe, and one each the responses awaited by the portfolio holders and
+    by the officers addressed by name among them."""
     terms = PortfolioTerm.objects.filter(
         term_covers(today), holder=OuterRef("pk"), portfolio__authority__in=authorities
+    )
+    addressed = (
+        RecommendationPart.objects.awaiting_response()
+        .filter(recommendation__action_plan__authority__in=authorities)
+        .filter(recommendation__addressed_to=Addressee.OFFICER)
     )
     candidates = (
         Person.objects.select_related("user")
@@ -308,12 +329,14 @@ def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
             leads=Exists(Response.objects.filter(lead_officer=OuterRef("pk")))
             | Exists(Response.supporting_officers.through.objects.filter(person=OuterRef("pk"))),
             holds=Exists(terms),
+            named=Exists(addressed.filter(recommendation__addressee_officer=OuterRef("pk"))),
         )
-        .filter(Q(leads=True) | Q(holds=True))
+        .filter(Q(leads=True) | Q(holds=True) | Q(named=True))
         .in_bulk()
     )
     leading = [pk for pk, person in candidates.items() if person.leads]
     holding = [pk for pk, person in candidates.items() if person.holds]
+    named = [pk for pk, person in candidates.items() if person.named]
     owed = Counter()
     if leading:
         items = FollowedPart.objects.listed(today).of_authorities(authorities)
@@ -333,20 +356,32 @@ def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
         owed.update(
             dict(supported.order_by().values_list("person").annotate(count=Count("response")))
         )
-    awaited = {}
+    awaited = Counter()
     if holding:
         holder = "recommendation__portfolio__terms__holder"
-        awaited = dict(
-            RecommendationPart.objects.awaiting_response()
-            .filter(recommendation__action_plan__authority__in=authorities)
-            # One filter(): the holder counted is the one whose term covers today.
-            .filter(
-                term_covers(today, via="recommendation__portfolio__terms__"),
-                **{f"{holder}__in": holding},
+        awaited.update(
+            dict(
+                RecommendationPart.objects.awaiting_response()
+                .filter(recommendation__action_plan__authority__in=authorities)
+                # One filter(): the holder counted is the one whose term covers today.
+                .filter(
+                    term_covers(today, via="recommendation__portfolio__terms__"),
+                    **{f"{holder}__in": holding},
+                )
+                .order_by()
+                .values_list(holder)
+                .annotate(count=Count("pk", distinct=True))
             )
-            .order_by()
-            .values_list(holder)
-            .annotate(count=Count("pk", distinct=True))
+        )
+    if named:
+        officer = "recommendation__addressee_officer"
+        awaited.update(
+            dict(
+                addressed.filter(**{f"{officer}__in": named})
+                .order_by()
+                .values_list(officer)
+                .annotate(count=Count("pk"))
+            )
         )
     return sorted(
         (

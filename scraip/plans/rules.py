@@ -16,7 +16,7 @@ from scraip.councils.rules import (
     person_of,
 )
 
-from .models import Addressee
+from .models import Addressee, RecommendationPart
 
 
 @rules.predicate
@@ -60,6 +60,26 @@ def is_part_addressee(user, part):
 
 
 @rules.predicate
+def awaits_answer_by_name(user):
+    """Someone a recommendation awaiting its response is addressed to by name (a director, say):
+    they answer it in their own name, from "Awaiting my response". Asked by the header on
+    every page, so once per request, as is_cabinet_member."""
+    person = person_of(user)
+    if not person:
+        return False
+    if "_awaits_answer_by_name" not in person.__dict__:
+        person._awaits_answer_by_name = (
+            RecommendationPart.objects.awaiting_response()
+            .filter(
+                recommendation__addressed_to=Addressee.OFFICER,
+                recommendation__addressee_officer=person,
+            )
+            .exists()
+        )
+    return person._awaits_answer_by_name
+
+
+@rules.predicate
 def holds_part_portfolio(user, part):
     person = person_of(user)
     portfolio_id = part.recommendation.portfolio_id
@@ -82,7 +102,10 @@ rules.add_perm(
     is_admin | officer_of_plan | (belongs_to_plan_authority & plan_is_sent),
 )
 rules.add_perm("plans.list_actionplans", is_admin | has_person)
-rules.add_perm("plans.list_awaiting_response", is_admin | is_scrutiny_officer | is_cabinet_member)
+rules.add_perm(
+    "plans.list_awaiting_response",
+    is_admin | is_scrutiny_officer | is_cabinet_member | awaits_answer_by_name,
+)
 rules.add_perm(
     "plans.respond_to_part",
     plan_is_open_for_responses & (is_admin | answers_in_own_name | officer_of_part_authority),

@@ -36,8 +36,8 @@ FOLLOW_UP_PAGES = [
     ("followup:updates_owed", None, "officer", 8),
     # Items needing attention (a page); their latest updates and verdicts; responses due (how
     # many); the committees' next meetings; how many updates are owed before each and the first
-    # ten with how many (one query); the chart's counts; people who cannot be emailed (leads,
-    # cabinet members).
+    # ten with how many (one query); the chart's counts; people who cannot be emailed (who they
+    # are, then what each has due).
     ("followup:dashboard_officer", None, "officer", 18),
     # Portfolios held; awaiting my response (a page); my portfolios' items (a page) with their
     # latest updates and verdicts; the chart's counts.
@@ -56,7 +56,8 @@ OWING_PAGES = [
     ("followup:dashboard_cabinet", None, "cabinet_a", 16),
     ("followup:dashboard_lead", None, "lead_officer", 18),
     ("followup:updates_owed", None, "officer", 10),
-    ("followup:updates_owed", None, "lead_officer", 12),
+    # A lead officer's header also asks whether a recommendation awaits their answer by name.
+    ("followup:updates_owed", None, "lead_officer", 13),
     ("followup:meeting_detail", "meeting", "officer", 13),
     ("followup:meeting_pack", "meeting", "officer", 14),
 ]

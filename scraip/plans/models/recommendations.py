@@ -304,6 +304,7 @@ class RecommendationPartQuerySet(SoftDeleteQuerySet):
         return self.select_related(
             "recommendation__action_plan__authority",
             "recommendation__portfolio",
+            "recommendation__addressee_officer",
             "response__lead_officer",
             "response__responded_by",
         )

@@ -1,8 +1,13 @@
 """A recommendation is addressed to a portfolio holder, the Cabinet as a whole, full Council, a
 named officer or an outside organisation; who may answer follows from that (issue 10.4)."""
 
+import datetime
+import io
+
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from scraip.councils.tests.factories import OfficerFactory
@@ -124,3 +129,42 @@ def test_the_form_records_the_addressee(client, officer, plan, lead_officer_pers
         "",
     )
     assert recommendation.addressee_display == "Liam Lead"
+
+
+def test_the_named_officer_finds_what_awaits_them_from_the_header(client, lead_officer, addressed):
+    """An officer who is neither a cabinet member nor a scrutiny officer gets "Awaiting
+    response" while a recommendation addressed to them by name awaits their answer."""
+    client.force_login(lead_officer)
+    home = client.get(reverse("plans:home")).content.decode()
+    assert f'href="{reverse("plans:awaiting_response")}"' in home
+    page = client.get(reverse("plans:awaiting_response"))
+    assert page.status_code == 200
+    assert list(page.context["parts"]) == [addressed["officer"]]
+    text = page.content.decode()
+    assert "Awaiting my response" in text and "Liam Lead" in text and "None" not in text
+    answer(client, addressed["officer"])
+    home = client.get(reverse("plans:home")).content.decode()
+    assert f'href="{reverse("plans:awaiting_response")}"' not in home
+    assert client.get(reverse("plans:awaiting_response")).status_code == 403
+
+
+def test_the_named_officer_is_reminded_and_named_when_they_cannot_be(
+    client, officer, lead_officer_person, addressed
+):
+    day = datetime.date(2026, 11, 24)  # seven days before the response is due
+    out = io.StringIO()
+    call_command("send_reminders", date=day.isoformat(), stdout=out)
+    assert "- Liam Lead: no email address (asked for the response to" in out.getvalue()
+    client.force_login(officer)
+    dashboard = client.get(reverse("followup:dashboard_officer")).content.decode()
+    section = dashboard.split("People who cannot be emailed</h2>")[1]
+    assert "Liam Lead" in section and "1 response awaited" in section
+
+    lead_officer_person.email = "liam.lead@example.gov.uk"
+    lead_officer_person.save()
+    mail.outbox.clear()
+    call_command("send_reminders", date=day.isoformat(), stdout=io.StringIO())
+    (message,) = [m for m in mail.outbox if m.to == ["liam.lead@example.gov.uk"]]
+    assert message.subject == "Response due: Review of Partnerships"
+    assert "These recommendations addressed to you still await your response" in message.body
+    assert "Recommendation J" in message.body and "Recommendation H" not in message.body
