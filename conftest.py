@@ -39,8 +39,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Property-based tests take their number of examples from a profile: CI runs `ci`
 # (HYPOTHESIS_PROFILE=ci, set by .ci/run), a developer's run the quicker `dev`.
-hypothesis_settings.register_profile("ci", max_examples=200)
-hypothesis_settings.register_profile("dev", max_examples=40)
+# No deadline: how long one example takes depends on what else the machine is doing, and speed
+# is measured by the benchmark (`make bench`), not by tests that fail when a core is busy.
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # Every test runs on this day, whatever the real date: no test depends on today's date. The clock
