@@ -1,11 +1,16 @@
-"""Signing in, choosing and changing a password: Django's own views, with GOV.UK forms."""
+"""Signing in, choosing and changing a password: Django's own views, with GOV.UK forms, and
+"forgot your password" links rationed (services.password_link_asked)."""
 
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
 from django.urls import path
+from django.utils import timezone
 
 from scraip.common.forms import gds_helper
+from scraip.common.security import client_address
 
+from . import services
 from .forms import SignInForm
 
 
@@ -22,13 +27,37 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, client: str | None = None, **kwargs):
+        self.client = client
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = "Enter your email address"
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.gov.uk"
         )
         self.helper = gds_helper(self, submit="Send me a link")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if refusal := services.password_link_refusal(client=self.client, now=timezone.now()):
+            raise ValidationError(refusal)
+        return cleaned_data
+
+    def save(self, *args, **kwargs):
+        """Email the link unless this address has had its share this hour; the page that
+        follows says the same either way."""
+        if services.password_link_asked(
+            email=self.cleaned_data["email"], client=self.client, now=timezone.now()
+        ):
+            super().save(*args, **kwargs)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "client": client_address(self.request)}
 
 
 urlpatterns = [
@@ -52,11 +81,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=PasswordResetForm,
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

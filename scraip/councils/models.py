@@ -400,3 +400,23 @@ class PortfolioTerm(models.Model):
     def covers(self, on: datetime.date) -> bool:
         """The term runs on that day (see term_covers, its database twin)."""
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
+
+
+class PasswordLinkAsked(models.Model):
+    """Someone asked for a "forgot your password" link: kept a day, so that one address is not
+    flooded with links and one machine cannot send them in bulk (services.password_link_refusal).
+    The email address is kept only as a digest."""
+
+    address_digest = models.CharField(max_length=64)
+    client = models.GenericIPAddressField(null=True, blank=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["address_digest", "asked_at"], name="password_link_by_address"),
+            models.Index(fields=["client", "asked_at"], name="password_link_by_client"),
+            models.Index(fields=["asked_at"], name="password_link_by_time"),
+        ]
+
+    def __str__(self):
+        return f"Password link asked at {self.asked_at:%-d %B %Y %H:%M}"

@@ -3,6 +3,7 @@ email. Each is keyword-only and runs in one transaction; a refusal is a Workflow
 message is fit for the page. Bulk setup from spreadsheets is in bulk.py."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,7 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from scraip.common.text import one_line
 from scraip.common.versioning import WorkflowError
 
-from .models import Person, Portfolio, PortfolioTerm
+from .models import PasswordLinkAsked, Person, Portfolio, PortfolioTerm
 
 INVITED = "Invited to sign in"
 DEACTIVATED = "Sign-in deactivated"
@@ -147,3 +148,39 @@ def sign_in_set_active(*, person: Person, active: bool, by) -> None:
     user.is_active = active
     user.save(update_fields=["is_active"])
     _saved_with_reason(person, REACTIVATED if active else DEACTIVATED)
+
+
+# "Forgot your password?" links: at most LINKS_PER_ADDRESS emailed to one address, and at most
+# ASKS_PER_CLIENT requests from one machine, in any LINK_WINDOW.
+LINK_WINDOW = datetime.timedelta(hours=1)
+LINKS_PER_ADDRESS = 3
+ASKS_PER_CLIENT = 10
+TOO_MANY_ASKS = (
+    "You have asked for too many links from this device. Wait an hour, then try again, or ask "
+    "your council's SCRAIP administrator to send you an invitation."
+)
+
+
+def _digest(email: str) -> str:
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+
+
+def password_link_refusal(*, client: str | None, now: datetime.datetime) -> str | None:
+    """Why a machine may not ask for another link now (too many asked in the last hour)."""
+    if client is None:
+        return None
+    recent = PasswordLinkAsked.objects.filter(client=client, asked_at__gt=now - LINK_WINDOW)
+    return TOO_MANY_ASKS if recent.count() >= ASKS_PER_CLIENT else None
+
+
+@transaction.atomic
+def password_link_asked(*, email: str, client: str | None, now: datetime.datetime) -> bool:
+    """Record the request; True if a link may be emailed to `email`, False when the address
+    has had its share this hour (the page's answer is the same either way, so nobody learns
+    whether an address has a sign-in). Requests older than a day are forgotten."""
+    PasswordLinkAsked.objects.filter(asked_at__lt=now - datetime.timedelta(days=1)).delete()
+    digest = _digest(email)
+    sent = PasswordLinkAsked.objects.filter(address_digest=digest, asked_at__gt=now - LINK_WINDOW)
+    allowed = sent.count() < LINKS_PER_ADDRESS
+    PasswordLinkAsked.objects.create(address_digest=digest, client=client, asked_at=now)
+    return allowed

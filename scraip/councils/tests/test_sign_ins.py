@@ -1,14 +1,16 @@
 """Sign-ins: an administrator invites a person (a single-use link to choose a password),
 deactivates and reactivates them; anyone resets a forgotten password or changes their own."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from scraip.councils.models import Person
+from scraip.councils.models import PasswordLinkAsked, Person
 from scraip.councils.services import DEACTIVATED, INVITED
 from scraip.councils.tests.factories import PASSWORD, CouncillorFactory, UserFactory
 
@@ -174,3 +176,43 @@ def test_a_signed_in_person_changes_their_password(client, cabinet_a):
     )
     assert "Your password has been changed" in done.content.decode()
     assert get_user_model().objects.get(pk=cabinet_a.pk).check_password(NEW_PASSWORD)
+
+
+def test_one_address_gets_three_links_an_hour_and_the_same_answer_after(client, cabinet_a):
+    cabinet_a.email = "leader@example.gov.uk"
+    cabinet_a.save()
+    for _ in range(5):
+        sent = client.post(
+            reverse("password_reset"), {"email": "Leader@Example.gov.uk "}, follow=True
+        )
+        assert "Check your email" in sent.content.decode()
+    assert len(mail.outbox) == 3
+    # An hour later the address may have another.
+    with time_machine.travel(datetime.timedelta(hours=1, minutes=1)):
+        client.post(reverse("password_reset"), {"email": "leader@example.gov.uk"})
+    assert len(mail.outbox) == 4
+
+
+def test_one_machine_asking_for_many_links_is_told_to_wait(client, cabinet_a):
+    for number in range(10):
+        client.post(
+            reverse("password_reset"),
+            {"email": f"person{number}@example.gov.uk"},
+            REMOTE_ADDR="203.0.113.9",
+        )
+    refused = client.post(
+        reverse("password_reset"), {"email": "leader@example.gov.uk"}, REMOTE_ADDR="203.0.113.9"
+    )
+    assert refused.status_code == 200
+    assert "You have asked for too many links from this device" in refused.content.decode()
+    assert mail.outbox == []
+    # Another machine is not held back by it.
+    other = client.post(
+        reverse("password_reset"), {"email": "leader@example.gov.uk"}, REMOTE_ADDR="203.0.113.10"
+    )
+    assert other.status_code == 302
+    # Nothing of the address is kept but a digest, and nothing for over a day.
+    assert not PasswordLinkAsked.objects.filter(address_digest__contains="@").exists()
+    with time_machine.travel(datetime.timedelta(days=1, minutes=1)):
+        client.post(reverse("password_reset"), {"email": "leader@example.gov.uk"})
+    assert PasswordLinkAsked.objects.count() == 1
