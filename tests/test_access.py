@@ -91,6 +91,7 @@ RULES = {
     "plans:deleted_items": ("get", None, OFFICERS_ONLY),
     "plans:plan_detail": ("get", "plan", READ_PLAN),
     "plans:plan_pdf": ("get", "plan", READ_PLAN),
+    "plans:plan_docx": ("get", "plan", READ_PLAN),
     "plans:plan_pdf_job": ("get", "plan_pdf_job", OWN_PDF_JOB),
     "plans:plan_pdf_download": ("get", "plan_pdf_job", OWN_PDF_JOB),
     "plans:plan_history": ("get", "plan", READ_PLAN),

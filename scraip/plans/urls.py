@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/send/", plans.plan_send, name="plan_send"),
     path("plans/<int:pk>/pdf/", plans.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/word/", plans.plan_docx, name="plan_docx"),
     # A long plan's PDF, made in the background: its progress page and its download.
     path("plans/<int:pk>/pdf/<uuid:job>/", plans.plan_pdf, name="plan_pdf_job"),
     path(

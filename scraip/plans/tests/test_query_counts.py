@@ -44,6 +44,9 @@ PLAN_DETAIL = 15
 # fetch of the plan by id and count of its parts (scraip.common.pdfjobs decides from it whether
 # to print now or in the background); the officers supporting each lead officer.
 PLAN_PDF = 14
+# Plan; person; report-backs; recommendations; parts; portfolio terms; the officers supporting
+# each lead officer (no count: a Word copy is always made in the request).
+PLAN_WORD = 12
 # Person; part count; filter choices: portfolios, lead officers, municipal years; page of parts
 # (with plans, portfolios, responses and lead officers).
 RECOMMENDATION_LIST = 12
@@ -200,6 +203,13 @@ def test_plan_pdf(client, officer, dataset, django_assert_max_num_queries):
     with django_assert_max_num_queries(PLAN_PDF):
         page = get_page(client, reverse("plans:plan_pdf", args=[dataset.plan.pk]))
     assert page["Content-Type"] == "application/pdf"
+
+
+def test_plan_word(client, officer, dataset, django_assert_max_num_queries):
+    client.force_login(officer)
+    with django_assert_max_num_queries(PLAN_WORD):
+        page = get_page(client, reverse("plans:plan_docx", args=[dataset.plan.pk]))
+    assert page["Content-Disposition"].endswith('.docx"')
 
 
 def test_recommendation_list(client, officer, dataset, django_assert_max_num_queries):

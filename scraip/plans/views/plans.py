@@ -13,6 +13,7 @@ from scraip.common.forms import hold_errors, posted_rows
 from scraip.common.history import history_entries
 from scraip.common.softdelete import restore, soft_delete
 from scraip.common.views import saved, submitted
+from scraip.common.word import word_response
 from scraip.councils.forms import committees_for
 from scraip.councils.models import Meeting
 from scraip.councils.rules import authorities_for, person_of
@@ -102,6 +103,16 @@ def plan_pdf(request, pk, job=None, download=False):
     same permission."""
     plan = get_plan_for_user(request, pk)
     return pdfjobs.serve(request, documents.action_plan, plan.pk, job=job, download=download)
+
+
+@login_required
+@require_safe
+def plan_docx(request, pk):
+    """Permission: plans.view_actionplan. The SCRAIP as a Word document, for the committee
+    report that quotes it (the same content as the PDF; built in the request, as Word needs no
+    layout)."""
+    plan = get_plan_for_user(request, pk)
+    return word_response(documents.action_plan_word(plan))
 
 
 @login_required
