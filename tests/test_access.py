@@ -117,6 +117,7 @@ RULES = {
     "followup:meeting_edit": ("get", "meeting", CHANGE_PLAN),
     "followup:meeting_pack": ("get", "meeting", READ_PLAN),
     "followup:meeting_pack_pdf": ("get", "meeting", READ_PLAN),
+    "followup:meeting_pack_docx": ("get", "meeting", READ_PLAN),
     "followup:meeting_pack_pdf_job": ("get", "pack_pdf_job", OWN_PDF_JOB),
     "followup:meeting_pack_pdf_download": ("get", "pack_pdf_job", OWN_PDF_JOB),
     "followup:meeting_request_updates": ("post", "meeting", [LOGIN, 302, 403, 403, 403, 403, 404]),

@@ -22,11 +22,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from .text import printable
+
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE = "en-GB"
-# Characters XML 1.0 cannot hold (a .docx is XML): control characters other than tab and
-# line breaks. The models refuse them where a person types; anything older is left out here.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What XML 1.0 (a .docx is XML) cannot hold beyond the control characters text.printable
+# already drops: lone surrogates and the two non-characters.
+NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def word_filename(*parts: str) -> str:
 
 
 def _text(value) -> str:
-    return NOT_XML.sub("", str(value or ""))
+    return NOT_XML.sub("", printable(value or ""))
 
 
 def word_document(report: WordReport) -> bytes:

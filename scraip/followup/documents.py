@@ -1,10 +1,15 @@
-"""A meeting's update pack as a PDF document (scraip.common.pdf). Its view checks who may read
-the meeting; this builds the document from the meeting's id, in the request or in the
-background (scraip.common.pdfjobs)."""
+"""A meeting's update pack as a PDF document (scraip.common.pdf) and as a Word document
+(scraip.common.word). Its views check who may read the meeting; this builds the PDF from the
+meeting's id, in the request or in the background (scraip.common.pdfjobs), and the Word copy in
+the request."""
 
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
+from django.utils import formats
 
 from scraip.common.pdf import PdfDocument, pdf_filename
+from scraip.common.text import ordinal
+from scraip.common.word import Details, Heading, Paragraph, Table, WordReport, word_filename
 from scraip.councils.models import Meeting
 from scraip.plans.models import ActionPlan, RecommendationPart
 
@@ -46,3 +51,105 @@ def update_pack(meeting_id: int) -> PdfDocument:
         title=f"Update pack: {meeting.committee.name}, {meeting.date:%-d %B %Y}",
         items=items,
     )
+
+
+def update_pack_word(meeting: Meeting) -> WordReport:
+    """The update pack as a Word document, for the committee report: the cover's details and
+    contents, the statuses' counts (the chart's numbers) and a table per plan of its items, as
+    the PDF prints them (followup/pdf/update_pack.html)."""
+    context = pack_context(meeting)
+    agenda, chart = context["agenda"], context["chart"]
+    day = formats.date_format(meeting.date, "DATE_FORMAT")
+    blocks = [
+        Heading("Update pack: progress on scrutiny recommendations"),
+        Details(
+            [
+                ("Committee", f"{meeting.committee.name}, {day}"),
+                ("Council", meeting.committee.authority.name),
+                ("Meeting", f"{day}, {meeting.place}" if meeting.place else day),
+                (
+                    "Items due",
+                    f"{context['item_count']} from {len(agenda)} action "
+                    f"plan{pluralize(len(agenda))}",
+                ),
+            ]
+        ),
+        Paragraph(
+            "Progress is as the lead officers report it; the committee's status is its own "
+            "verdict. Only the committee closes an item."
+        ),
+        Heading("Summary of statuses", level=2),
+        Table(
+            headers=["Status", "Items"],
+            rows=[[bar.label, str(bar.count)] for bar in chart.bars],
+        ),
+    ]
+    if context["no_change_count"]:
+        count = context["no_change_count"]
+        blocks.append(
+            Paragraph(
+                f"{count} item{pluralize(count)} report{pluralize(count, 's,')} no change since "
+                "the last update.",
+                bold_start="No change:",
+            )
+        )
+    for number, entry in enumerate(agenda, start=1):
+        plan = entry.plan
+        blocks += [
+            Heading(f"{number}. {plan.title}", level=2),
+            Paragraph(
+                f"Report of {plan.committee.name}, published "
+                f"{formats.date_format(plan.publication_date, 'DATE_FORMAT')}. "
+                f"{ordinal(entry.report_back.sequence)} update, "
+                f"{entry.report_back.due_display}."
+            ),
+            Table(
+                headers=["Recommendation and response", "Progress"],
+                rows=[[_item_cell(item), _progress_cell(item)] for item in entry.items],
+                empty="No items are due from this plan.",
+            ),
+        ]
+    return WordReport(
+        title=f"Update pack: {meeting.committee.name}, {day}",
+        author=f"{meeting.committee.name}, {meeting.committee.authority.name}",
+        filename=word_filename("update-pack", meeting.committee.name, str(meeting.date)),
+        landscape=True,
+        blocks=blocks,
+    )
+
+
+def _item_cell(item) -> list[str]:
+    response = item.current_response
+    return [
+        str(item),
+        item.text or item.recommendation.text,
+        f"{response.get_decision_display()}. {response.action}",
+        f"Target: {item.target_display}. Lead: {response.lead_officer or ''}",
+    ]
+
+
+def _progress_cell(item) -> list[str]:
+    latest, verdict = item.latest_update, item.latest_verdict
+    standing = latest.status_label if latest else "No update"
+    judged = (
+        f"{verdict.get_verdict_display()} (committee, "
+        f"{formats.date_format(verdict.meeting.date, 'DATE_FORMAT')})"
+        if verdict
+        else "Not yet judged (committee)"
+    )
+    lines = [f"{standing} (self-reported); {judged}"]
+    if latest:
+        lines += [
+            f"Latest update: {formats.date_format(latest.reported_on, 'DATE_FORMAT')}, "
+            f"{latest.reported_by}",
+            latest.narrative,
+        ]
+    else:
+        lines.append("No update yet")
+    if latest and not item.updated_for_this:
+        lines.append("No update for this meeting")
+    elif item.changes:
+        lines += [str(change) for change in item.changes]
+    elif latest:
+        lines.append("No change since last update")
+    return lines

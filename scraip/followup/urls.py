@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/pack/", meetings.meeting_pack, name="meeting_pack"),
     path("meetings/<int:pk>/pack/pdf/", meetings.meeting_pack_pdf, name="meeting_pack_pdf"),
+    path("meetings/<int:pk>/pack/word/", meetings.meeting_pack_docx, name="meeting_pack_docx"),
     # A long pack, made in the background: its progress page and its download.
     path(
         "meetings/<int:pk>/pack/pdf/<uuid:job>/",

@@ -4,10 +4,13 @@ pack as a page and as a tagged PDF."""
 import datetime
 import io
 
+import docx
 import pytest
 from django.urls import reverse
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from scraip.common.word import DOCX
 from scraip.councils.models import Meeting
 from scraip.followup import services
 from scraip.followup.tests.factories import ProgressUpdateFactory
@@ -139,6 +142,34 @@ def test_update_pack_pdf_is_tagged_with_cover_chart_and_every_item(client, counc
     assert "Carry out Recommendation G" in text
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+
+
+def test_update_pack_word_copy_holds_the_cover_counts_and_every_item(client, councillor, followed):
+    _pack_history(followed)
+    client.force_login(councillor)
+    meeting_page = client.get(followed.meeting.get_absolute_url()).content.decode()
+    url = reverse("followup:meeting_pack_docx", args=[followed.meeting.pk])
+    assert url in meeting_page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == DOCX
+    document = docx.Document(io.BytesIO(response.content))
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.style.name != "Normal"]
+    assert styled[:3] == [
+        ("Title", f"Update pack: {followed.meeting.committee.name}, 14 January 2027"),
+        ("Heading 1", "Update pack: progress on scrutiny recommendations"),
+        ("Heading 2", "Summary of statuses"),
+    ]
+    assert ("Heading 2", f"1. {followed.plan.title}") in styled
+    counts, items = document.tables
+    assert [cell.text for cell in counts.rows[0].cells] == ["Status", "Items"]
+    by_status = {row.cells[0].text: row.cells[1].text for row in counts.rows[1:]}
+    assert by_status["At risk"] == "1" and by_status["On track"] == "1"
+    text = "\n".join(cell.text for row in items.rows for cell in row.cells)
+    assert "Carry out Recommendation G" in text
+    assert "No change since last update" in text
+    assert "Status changed from On track to At risk" in text
+    assert items.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
 
 def test_an_item_is_listed_once_at_a_meeting_its_plan_is_tied_to_twice(client, officer, followed):

@@ -29,6 +29,8 @@ FOLLOW_UP_PAGES = [
     # As the meeting page, and the target dates moved between each item's last two updates.
     ("followup:meeting_pack", "meeting", "officer", 14),
     ("followup:meeting_pack_pdf", "meeting", "officer", 14),
+    # The pack's Word copy: as the PDF, less the pack's size (a Word copy is never queued).
+    ("followup:meeting_pack_docx", "meeting", "officer", 12),
     ("followup:progress_item", "item", "officer", 11),
     ("followup:progress_edit", "update", "officer", 15),
     ("followup:plan_tracker", "plan", "officer", 14),

@@ -14,6 +14,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from scraip.common import pdfjobs
 from scraip.common.views import saved, submitted
+from scraip.common.word import word_response
 from scraip.councils.forms import committees_for
 from scraip.councils.models import Meeting
 from scraip.councils.rules import authorities_for
@@ -180,6 +181,15 @@ def meeting_pack_pdf(request, pk, job=None, download=False):
     one is made in the background, and its progress page and download check the same."""
     meeting = _get_meeting_for_user(request, pk)
     return pdfjobs.serve(request, documents.update_pack, meeting.pk, job=job, download=download)
+
+
+@login_required
+@require_safe
+def meeting_pack_docx(request, pk):
+    """Permission: councils.view_meeting. The update pack as a Word document, for the
+    committee report (the same content as the PDF, made in the request)."""
+    meeting = _get_meeting_for_user(request, pk)
+    return word_response(documents.update_pack_word(meeting))
 
 
 @login_required
