@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/documents/new/", views.document_upload, name="document_upload"),
     path("<int:pk>/scoping-report/", views.scoping_report, name="scoping_report"),
     path("<int:pk>/scoping-report/pdf/", views.scoping_pdf, name="scoping_pdf"),
+    path("<int:pk>/scoping-report/word/", views.scoping_docx, name="scoping_docx"),
     # A long report made in the background: its progress page and its download.
     path("<int:pk>/scoping-report/pdf/<uuid:job>/", views.scoping_pdf, name="scoping_pdf_job"),
     path(

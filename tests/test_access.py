@@ -158,6 +158,7 @@ RULES = {
     "reviews:summary": ("get", "review", EVERYONE_SIGNED_IN),
     "reviews:scoping_report": ("get", "review", READ_PLAN),
     "reviews:scoping_pdf": ("get", "review", READ_PLAN),
+    "reviews:scoping_docx": ("get", "review", READ_PLAN),
     "reviews:scoping_pdf_job": ("get", "scoping_pdf_job", OWN_PDF_JOB),
     "reviews:scoping_pdf_download": ("get", "scoping_pdf_job", OWN_PDF_JOB),
     "reviews:history": ("get", "review", READ_PLAN),

@@ -61,6 +61,8 @@ SCOPING_REPORT = 16
 # As the page, without the site header, and the document's own fetch of the review by id (with
 # its councils and supporting officers) and counts of its steps and cost lines (pdfjobs).
 SCOPING_PDF = 20
+# As the page, without the site header (the Word copy is made from the review already read).
+SCOPING_WORD = 15
 # Review; councils; supporting officers; person; councillors offered; members.
 MEMBERS_FORM = 12
 # Review; councils; supporting officers; person; cost lines.
@@ -128,6 +130,7 @@ def get_page(client, url):
         ("reviews:summary", SUMMARY, b"Governance of the Mid Kent"),
         ("reviews:scoping_report", SCOPING_REPORT, b"Programme manager"),
         ("reviews:scoping_pdf", SCOPING_PDF, b"%PDF"),
+        ("reviews:scoping_docx", SCOPING_WORD, b"PK"),
         ("reviews:members", MEMBERS_FORM, b"Independent"),
         ("reviews:costs", COSTS_FORM, b"Activity 1"),
     ],

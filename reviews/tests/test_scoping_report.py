@@ -2,11 +2,13 @@
 
 import io
 
+import docx
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
 from reviews.tests.helpers import page_text
+from scraip.common.word import DOCX
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +105,27 @@ def test_the_pdf_reads_back_with_every_section_members_sessions_and_costs(
     assert "1.5 days × £350 × 3 councils = £1,575" in text
     assert "Cost to Swale £2,800 ÷ 3 + £525 = £1,458.33" in text
     assert "Total 12.5 days £2,800 + £1,575 = £4,375" in text
+
+
+def test_the_word_copy_has_every_section_members_sessions_and_costs(client, officer, scoped_review):
+    client.force_login(officer)
+    detail = client.get(reverse("reviews:detail", args=[scoped_review.pk])).content.decode()
+    url = reverse("reviews:scoping_docx", args=[scoped_review.pk])
+    assert url in detail
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == DOCX
+    document = docx.Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == SECTIONS
+    assert document.core_properties.title == f"Scoping report: {scoped_review.title}"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Maidstone – Councillors Ruth Ashdown and Kevin Doyle" in text
+    assert "2. Session 2 – Mid/Late September 2014" in text
+    (costs,) = document.tables
+    rows = [[cell.text for cell in row.cells] for row in costs.rows]
+    assert rows[0] == ["Activity", "Support time", "Cost", "Paid by", "Comments"]
+    assert ["Cost to Swale", "", "£2,800 ÷ 3 + £525 = £1,458.33", "", ""] in rows
+    assert rows[-1] == ["Total", "12.5 days", "£2,800 + £1,575 = £4,375", "", ""]
 
 
 def test_a_session_is_never_split_across_pages(client, officer, scoped_review):

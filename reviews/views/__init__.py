@@ -27,7 +27,7 @@ from .reviews import (
     review_status,
     review_summary,
 )
-from .scoping import review_recommendations, scoping_pdf, scoping_report
+from .scoping import review_recommendations, scoping_docx, scoping_pdf, scoping_report
 
 __all__ = [
     "NetworkView",
@@ -55,6 +55,7 @@ __all__ = [
     "review_restore",
     "review_status",
     "review_summary",
+    "scoping_docx",
     "scoping_pdf",
     "scoping_report",
 ]

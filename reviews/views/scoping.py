@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from scraip.common import pdfjobs
 from scraip.common.views import saved, submitted
+from scraip.common.word import word_response
 from scraip.councils.forms import committees_for
 from scraip.councils.rules import authorities_for
 
@@ -35,6 +36,15 @@ def scoping_pdf(request, pk, job=None, download=False):
     in the background: its progress page and download check the same permission)."""
     review = get_review_for_user(request, pk)
     return pdfjobs.serve(request, documents.scoping_report, review.pk, job=job, download=download)
+
+
+@login_required
+@require_safe
+def scoping_docx(request, pk):
+    """Permission: reviews.view_review. The scoping report as a Word document, for the
+    committee report that agrees the review (the same content as the PDF)."""
+    review = get_review_for_user(request, pk)
+    return word_response(documents.scoping_report_word(review))
 
 
 @login_required
