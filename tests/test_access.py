@@ -134,6 +134,10 @@ RULES = {
     "followup:plan_tracker_import": ("get", "plan", CHANGE_PLAN),
     "followup:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
     "followup:council_tracker_export": ("get", "council_xlsx", READ_PLAN),
+    "followup:impact": ("get", "authority", READ_PLAN),
+    "followup:impact_pdf": ("get", "authority", READ_PLAN),
+    "followup:impact_docx": ("get", "authority", READ_PLAN),
+    "followup:impact_csv": ("get", "authority", READ_PLAN),
     "followup:tracker_upload": ("get", None, OFFICERS_ONLY),
     "followup:tracker_template": ("get", "tracker_xlsx", OFFICERS_ONLY),
     # Without a tracker uploaded first, back to the upload page.

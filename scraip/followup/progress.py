@@ -53,6 +53,8 @@ class Chart:
     total: int
     height: int
     width: int = 0
+    heading: str = "Status"  # the columns of the table beside the chart: the labels' name
+    count_heading: str = "Items"  # and the counts'
 
 
 LABEL_WIDTH = 200
@@ -70,30 +72,47 @@ def status_chart(items, title: str) -> Chart:
 
 
 def chart_from_counts(counts: dict[str, int], title: str) -> Chart:
-    """A horizontal bar per status, the longest BAR_AREA pixels, labels left, counts right."""
-    largest = max(counts.values(), default=0)
-    bars = []
-    for index, standing in enumerate(Standing):
-        count = counts.get(standing.value, 0)
-        bars.append(
-            Bar(
-                key=standing.value,
-                label=standing.label,
-                count=count,
-                colour=standing.hex,
-                length=round(BAR_AREA * count / largest) if largest else 0,
-                y=index * (BAR_HEIGHT + BAR_GAP),
-            )
+    """A horizontal bar per status (models.Standing), in the vocabulary's order."""
+    return bar_chart(
+        [(standing.label, counts.get(standing.value, 0), standing.hex) for standing in Standing],
+        title,
+        noun="item",
+    )
+
+
+def bar_chart(
+    bars: list[tuple[str, int, str]],
+    title: str,
+    noun: str,
+    heading: str = "Status",
+    count_heading: str = "Items",
+) -> Chart:
+    """(label, count, colour) bars for includes/status_chart.html: the longest BAR_AREA pixels,
+    labels left, counts right; the table beside it heads its columns `heading` and
+    `count_heading`."""
+    largest = max((count for _, count, _ in bars), default=0)
+    drawn = [
+        Bar(
+            key=label,
+            label=label,
+            count=count,
+            colour=colour,
+            length=round(BAR_AREA * count / largest) if largest else 0,
+            y=index * (BAR_HEIGHT + BAR_GAP),
         )
-    total = sum(counts.values())
-    summary = ", ".join(f"{bar.label}: {bar.count}" for bar in bars if bar.count)
+        for index, (label, count, colour) in enumerate(bars)
+    ]
+    total = sum(count for _, count, _ in bars)
+    summary = ", ".join(f"{bar.label}: {bar.count}" for bar in drawn if bar.count)
     return Chart(
         title=title,
-        description=f"{total} item{'s' if total != 1 else ''}. {summary or 'None yet'}.",
-        bars=bars,
+        description=f"{total} {noun}{'s' if total != 1 else ''}. {summary or 'None yet'}.",
+        bars=drawn,
         total=total,
-        height=len(bars) * (BAR_HEIGHT + BAR_GAP),
+        height=len(drawn) * (BAR_HEIGHT + BAR_GAP),
         width=LABEL_WIDTH + BAR_AREA + 50,
+        heading=heading,
+        count_heading=count_heading,
     )
 
 

@@ -2,11 +2,16 @@ from django.urls import path
 
 from .models import FollowedPart
 from .routes import tracked_item_urls
-from .views import calendar, dashboards, meetings, statuses, tracker, tracker_import
+from .views import calendar, dashboards, impact, meetings, statuses, tracker, tracker_import
 
 app_name = "followup"
 
 urlpatterns = [
+    # The impact report of a council, for a municipal year (?year=2025) or every year.
+    path("councils/<int:pk>/impact/", impact.impact, name="impact"),
+    path("councils/<int:pk>/impact/pdf/", impact.impact_pdf, name="impact_pdf"),
+    path("councils/<int:pk>/impact/word/", impact.impact_docx, name="impact_docx"),
+    path("councils/<int:pk>/impact/csv/", impact.impact_csv, name="impact_csv"),
     # A council's own progress statuses, among its setup pages.
     path("setup/<int:authority>/statuses/", statuses.status_list, name="status_list"),
     path("setup/<int:authority>/statuses/add/", statuses.status_add, name="status_add"),

@@ -1,0 +1,271 @@
+"""The impact report: what the overview and scrutiny annual report to full Council asks of a
+council's recommendations, per municipal year and across years, worked out by the database.
+
+Every figure counts answerable items (a recommendation answered as a whole, or each of its
+sub-parts) of the plans the council has sent to its cabinet:
+
+- made; accepted, partially accepted and rejected (the rest still await an answer);
+- answered within the council's response period (by the plan's response deadline), and the
+  median days from the cabinet receiving the report to the answer;
+- of those accepted wholly or in part: closed by the committee (only the committee closes an
+  item), the median months from the answer to the meeting that closed it, still open, and
+  overdue (open and past the last day of its target date).
+
+Counts are conditional aggregates, one grouped query per table; a median is the middle row of
+the values in order (one query reading at most two rows).
+"""
+
+import datetime
+from dataclasses import dataclass, fields
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Subquery
+from django.utils import timezone
+
+from scraip.common.years import municipal_year_label
+from scraip.plans.models import ActionPlan, RecommendationPart, Response
+
+from .models import FollowedPart
+from .models.state import CLOSED, verdicts_newest_first
+
+PLAN = "recommendation__action_plan"
+# What each breakdown groups by, from an item: (the group's key, its name for people).
+BY_YEAR = (f"{PLAN}__municipal_year", f"{PLAN}__municipal_year")
+BY_COMMITTEE = (f"{PLAN}__committee", f"{PLAN}__committee__name")
+BY_PORTFOLIO = ("recommendation__portfolio", "recommendation__portfolio__title")
+DAYS_A_MONTH = 365.25 / 12
+
+
+@dataclass
+class Rates:
+    """One row of the report."""
+
+    label: str
+    made: int = 0
+    accepted: int = 0
+    partially_accepted: int = 0
+    rejected: int = 0
+    answered_in_time: int = 0
+    followed: int = 0  # accepted wholly or in part
+    closed: int = 0
+    overdue: int = 0
+
+    @property
+    def answered(self) -> int:
+        return self.accepted + self.partially_accepted + self.rejected
+
+    @property
+    def awaiting(self) -> int:
+        return self.made - self.answered
+
+    @property
+    def still_open(self) -> int:
+        return self.followed - self.closed
+
+    def share(self, count: int, of: int) -> str:
+        return f"{round(100 * count / of)}%" if of else "–"
+
+    @property
+    def accepted_share(self) -> str:
+        return self.share(self.accepted, self.made)
+
+    @property
+    def partially_accepted_share(self) -> str:
+        return self.share(self.partially_accepted, self.made)
+
+    @property
+    def rejected_share(self) -> str:
+        return self.share(self.rejected, self.made)
+
+    @property
+    def in_time_share(self) -> str:
+        return self.share(self.answered_in_time, self.answered)
+
+    @property
+    def closed_share(self) -> str:
+        return self.share(self.closed, self.followed)
+
+
+@dataclass
+class ImpactReport:
+    authority: object
+    year: int | None  # None: every year
+    today: datetime.date
+    total: Rates
+    median_days_to_answer: int | None
+    median_months_to_close: float | None
+    by_year: list[Rates]
+    by_committee: list[Rates]
+    by_portfolio: list[Rates]
+
+    @property
+    def scope(self) -> str:
+        return municipal_year_label(self.year) if self.year else "All years"
+
+
+# The figures as the CSV and the tables name them, in order.
+COLUMNS = [
+    ("made", "Recommendations made"),
+    ("accepted", "Accepted"),
+    ("accepted_share", "Accepted (share)"),
+    ("partially_accepted", "Partially accepted"),
+    ("partially_accepted_share", "Partially accepted (share)"),
+    ("rejected", "Rejected"),
+    ("rejected_share", "Rejected (share)"),
+    ("awaiting", "Awaiting an answer"),
+    ("answered_in_time", "Answered in time"),
+    ("in_time_share", "Answered in time (share of answered)"),
+    ("closed", "Implemented and closed by the committee"),
+    ("closed_share", "Closed (share of accepted)"),
+    ("still_open", "Still open"),
+    ("overdue", "Overdue"),
+]
+
+
+def impact_report(authority, year: int | None = None, today=None) -> ImpactReport:
+    """The council's report for a municipal year (None: every year)."""
+    today = today or timezone.localdate()
+    parts = _parts(authority, year)
+    items = _items(authority, year, today)
+    return ImpactReport(
+        authority=authority,
+        year=year,
+        today=today,
+        total=_whole(parts, items),
+        median_days_to_answer=_median_days_to_answer(parts),
+        median_months_to_close=_median_months_to_close(items),
+        by_year=[
+            Rates(**{**rates.__dict__, "label": municipal_year_label(int(rates.label))})
+            for rates in _grouped(_parts(authority, None), _items(authority, None, today), BY_YEAR)
+            if rates.label.isdigit()
+        ],
+        by_committee=_grouped(parts, items, BY_COMMITTEE),
+        by_portfolio=_grouped(parts, items, BY_PORTFOLIO),
+    )
+
+
+def years_reported(authority) -> list[int]:
+    """The municipal years the council has sent plans in, newest first."""
+    return list(
+        ActionPlan.objects.filter(authority=authority)
+        .exclude(status=ActionPlan.Status.DRAFT)
+        .exclude(municipal_year__isnull=True)
+        .order_by("-municipal_year")
+        .values_list("municipal_year", flat=True)
+        .distinct()
+    )
+
+
+def _parts(authority, year):
+    """The answerable items of the plans the council has sent to its cabinet."""
+    parts = RecommendationPart.objects.filter(**{f"{PLAN}__authority": authority}).exclude(
+        **{f"{PLAN}__status": ActionPlan.Status.DRAFT}
+    )
+    return parts.filter(**{f"{PLAN}__municipal_year": year}) if year else parts
+
+
+def _items(authority, year, today):
+    """Those accepted wholly or in part, with where each stands (state.with_state)."""
+    items = FollowedPart.objects.listed(today).filter(**{f"{PLAN}__authority": authority})
+    return items.filter(**{f"{PLAN}__municipal_year": year}) if year else items
+
+
+def _answer_counts() -> dict:
+    decisions = {
+        "accepted": Response.Decision.ACCEPTED,
+        "partially_accepted": Response.Decision.PARTIALLY_ACCEPTED,
+        "rejected": Response.Decision.REJECTED,
+    }
+    return {
+        "made": Count("pk"),
+        "answered_in_time": Count(
+            "pk",
+            filter=Q(response__isnull=False)
+            & Q(response__responded_on__lte=F(f"{PLAN}__response_deadline")),
+        ),
+        **{
+            name: Count("pk", filter=Q(response__decision=decision))
+            for name, decision in decisions.items()
+        },
+    }
+
+
+def _follow_counts() -> dict:
+    return {
+        "followed": Count("pk"),
+        "closed_items": Count("pk", filter=Q(closed=True)),
+        "overdue_items": Count("pk", filter=Q(past_target=True)),
+    }
+
+
+def _whole(parts, items) -> Rates:
+    answers = parts.order_by().aggregate(**_answer_counts())
+    followed = items.order_by().aggregate(**_follow_counts())
+    return Rates(
+        "All",
+        **answers,
+        followed=followed["followed"],
+        closed=followed["closed_items"],
+        overdue=followed["overdue_items"],
+    )
+
+
+def _grouped(parts, items, by: tuple[str, str]) -> list[Rates]:
+    """A row per group (a year, a committee, a portfolio), in name order: two queries."""
+    key, name = by
+    rows = {
+        row[key]: Rates(
+            label=str(row[name]) if row[name] is not None else "No portfolio",
+            **{field.name: row[field.name] for field in fields(Rates) if field.name in row},
+        )
+        for row in parts.order_by().values(key, name).annotate(**_answer_counts())
+    }
+    for row in items.order_by().values(key).annotate(**_follow_counts()):
+        if rates := rows.get(row[key]):
+            rates.followed, rates.closed = row["followed"], row["closed_items"]
+            rates.overdue = row["overdue_items"]
+    return sorted(rows.values(), key=lambda rates: rates.label)
+
+
+def _median(ordered) -> datetime.timedelta | None:
+    """The middle value of an ordered queryset of values (the mean of the two middle ones when
+    there is an even number): how many there are, then at most two rows."""
+    count = ordered.count()
+    if not count:
+        return None
+    middle = list(ordered[(count - 1) // 2 : count // 2 + 1])
+    return sum(middle, datetime.timedelta()) / len(middle)
+
+
+def _median_days_to_answer(parts) -> int | None:
+    """From the cabinet receiving the report to the answer."""
+    waits = (
+        parts.filter(response__isnull=False, **{f"{PLAN}__received_on__isnull": False})
+        .annotate(
+            wait=ExpressionWrapper(
+                F("response__responded_on") - F(f"{PLAN}__received_on"),
+                output_field=DurationField(),
+            )
+        )
+        .order_by("wait")
+        .values_list("wait", flat=True)
+    )
+    median = _median(waits)
+    return round(median.total_seconds() / 86400) if median is not None else None
+
+
+def _median_months_to_close(items) -> float | None:
+    """From the answer to the meeting at which the committee closed the item."""
+    closed_on = verdicts_newest_first(FollowedPart).filter(verdict=CLOSED).values("meeting__date")
+    spans = (
+        items.filter(closed=True)
+        .annotate(closed_on=Subquery(closed_on[:1]))
+        .annotate(
+            span=ExpressionWrapper(
+                F("closed_on") - F("response__responded_on"), output_field=DurationField()
+            )
+        )
+        .order_by("span")
+        .values_list("span", flat=True)
+    )
+    median = _median(spans)
+    return round(median.days / DAYS_A_MONTH, 1) if median is not None else None

@@ -1,0 +1,170 @@
+"""The impact report: the figures the annual report to full Council asks for, worked out by the
+database for a municipal year or every year, on a page, as CSV, as a tagged PDF and as Word."""
+
+import csv
+import datetime
+import io
+
+import docx
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from scraip.councils.tests.factories import OfficerFactory, UserFactory
+from scraip.followup.impact import impact_report
+from scraip.followup.models import Verdict
+from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
+from scraip.plans.models import Response
+from scraip.plans.tests.factories import (
+    PartFactory,
+    RecommendationFactory,
+    ResponseFactory,
+    SentActionPlanFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LATER = datetime.date(2027, 5, 1)  # after item A's target (March 2027) has passed
+
+
+@pytest.fixture
+def history(followed, authority, committee, portfolio_b, cabinet_b):
+    """This year's plan (A accepted, A (ii) rejected, G accepted and closed in January 2027),
+    and a plan of 2024/25 with one recommendation answered late and one awaiting."""
+    ProgressUpdateFactory(subject=followed.item_g, report_back=followed.first, status="implemented")
+    VerdictFactory(subject=followed.item_g, meeting=followed.meeting, verdict=Verdict.Kind.CLOSED)
+    old = SentActionPlanFactory(
+        authority=authority,
+        committee=committee,
+        title="Review of Parking",
+        publication_date=datetime.date(2024, 6, 3),
+        received_on=datetime.date(2024, 7, 1),
+        response_deadline=datetime.date(2024, 9, 1),
+    )
+    late = PartFactory(recommendation=RecommendationFactory(action_plan=old, portfolio=portfolio_b))
+    ResponseFactory(
+        part=late,
+        decision=Response.Decision.PARTIALLY_ACCEPTED,
+        responded_by=cabinet_b.person,
+        responded_on=datetime.date(2024, 10, 1),  # the deadline was 1 September 2024
+    )
+    PartFactory(recommendation=RecommendationFactory(action_plan=old, portfolio=portfolio_b))
+    return followed
+
+
+def test_every_year_counts_decisions_timeliness_closure_and_what_is_overdue(history, authority):
+    report = impact_report(authority, today=LATER)
+    total = report.total
+    assert (total.made, total.accepted, total.partially_accepted, total.rejected) == (5, 2, 1, 1)
+    assert (total.awaiting, total.accepted_share, total.rejected_share) == (1, "40%", "20%")
+    assert (total.answered_in_time, total.answered, total.in_time_share) == (3, 4, "75%")
+    assert (total.followed, total.closed, total.still_open, total.overdue) == (3, 1, 2, 2)
+    assert total.closed_share == "33%"
+    assert report.median_months_to_close is not None and report.median_months_to_close > 0
+    assert report.median_days_to_answer is not None
+    assert [(rates.label, rates.made) for rates in report.by_year] == [
+        ("2024/25", 2),
+        ("2026/27", 3),
+    ]
+    portfolios = {rates.label: rates for rates in report.by_portfolio}
+    assert portfolios["Cabinet Member for Corporate Services"].made == 3
+    assert portfolios["Leader of the Council"].overdue == 1  # A, past March 2027
+    (committee,) = report.by_committee
+    assert committee.made == 5
+
+
+def test_a_municipal_year_counts_its_own_plans_and_the_years_table_all(history, authority):
+    report = impact_report(authority, year=2024, today=LATER)
+    assert report.scope == "2024/25"
+    total = report.total
+    assert (total.made, total.partially_accepted, total.answered_in_time) == (2, 1, 0)
+    assert report.median_days_to_answer == 92  # 1 July to 1 October 2024
+    assert len(report.by_year) == 2
+
+
+def test_the_page_shows_the_figures_chart_and_links_to_every_format(
+    client, councillor, history, authority
+):
+    client.force_login(councillor)
+    plans = client.get(reverse("plans:plan_list")).content.decode()
+    url = reverse("followup:impact", args=[authority.pk])
+    assert url in plans
+    page = client.get(url, {"year": "2024"}).content.decode()
+    assert "Impact report: 2024/25" in page
+    assert '<option value="2024" selected>2024/25</option>' in page
+    assert 'role="img"' in page and "The cabinet&#x27;s decisions, 2024/25" in page
+    for route in ("impact_pdf", "impact_docx", "impact_csv"):
+        assert f"{reverse(f'followup:{route}', args=[authority.pk])}?year=2024" in page
+    # A year the council sent no plan in reads as every year, never an error.
+    assert "Impact report: All years" in client.get(url, {"year": "1999"}).content.decode()
+    assert client.get(url, {"year": "20x4"}).status_code == 200
+
+
+def test_the_numbers_download_as_csv_read_back(client, officer, history, authority):
+    client.force_login(officer)
+    response = client.get(reverse("followup:impact_csv", args=[authority.pk]))
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    total = next(row for row in rows if row["Breakdown"] == "Total")
+    assert total["Council"] == authority.name and total["Covering"] == "All years"
+    assert total["Recommendations made"] == "5" and total["Accepted (share)"] == "40%"
+    assert [row["Row"] for row in rows if row["Breakdown"] == "By municipal year"] == [
+        "2024/25",
+        "2026/27",
+    ]
+
+
+def test_the_pdf_is_tagged_and_the_word_copy_has_the_tables(client, officer, history, authority):
+    client.force_login(officer)
+    pdf = client.get(reverse("followup:impact_pdf", args=[authority.pk]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(pdf.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Impact report: Maidstone Borough Council, All years" in text
+    assert "Across municipal years" in text and "2024/25" in text
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+    word = client.get(reverse("followup:impact_docx", args=[authority.pk]))
+    document = docx.Document(io.BytesIO(word.content))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["Across municipal years", "By committee", "By cabinet portfolio"]
+    years = document.tables[0]
+    assert [cell.text for cell in years.rows[1].cells][:3] == ["2024/25", "2", "0 (0%)"]
+
+
+def test_another_councils_people_find_no_report(client, other_authority, history, authority):
+    outsider = UserFactory(username="outsider")
+    OfficerFactory(authority=other_authority, user=outsider, in_scrutiny_team=True)
+    client.force_login(outsider)
+    for route in ("impact", "impact_pdf", "impact_docx", "impact_csv"):
+        assert client.get(reverse(f"followup:{route}", args=[authority.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("extra_plans", [0, 12])
+def test_the_report_reads_in_the_same_queries_whatever_the_history(
+    client,
+    officer,
+    history,
+    authority,
+    committee,
+    portfolio_a,
+    extra_plans,
+    django_assert_max_num_queries,
+):
+    for number in range(extra_plans):
+        plan = SentActionPlanFactory(
+            authority=authority,
+            committee=committee,
+            title=f"Review {number}",
+            publication_date=datetime.date(2015 + number % 10, 6, 1),
+        )
+        part = PartFactory(
+            recommendation=RecommendationFactory(action_plan=plan, portfolio=portfolio_a)
+        )
+        ResponseFactory(part=part)
+    client.force_login(officer)
+    # Six for every signed-in page; the council; the years; the totals (two); the medians
+    # (two each); the three breakdowns (two each).
+    with django_assert_max_num_queries(22):
+        assert client.get(reverse("followup:impact", args=[authority.pk])).status_code == 200

@@ -1,0 +1,108 @@
+"""The impact report (scraip.followup.impact): a page, a tagged PDF, a Word copy and the numbers
+as CSV, for one council and one municipal year or every year. Each view names its permission."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
+
+from scraip.common.pdf import pdf_filename, pdf_response, print_html
+from scraip.common.spreadsheets import csv_response
+from scraip.common.word import word_response
+from scraip.councils.rules import authorities_for
+from scraip.plans.models import Response
+
+from .. import documents
+from ..impact import COLUMNS, impact_report, years_reported
+from ..progress import bar_chart
+
+
+def _report(request, pk):
+    """The report of a council of the user's (404 otherwise) for the year asked for: a year
+    the council sent plans in, else every year."""
+    authority = get_object_or_404(authorities_for(request.user), pk=pk)
+    if not request.user.has_perm("plans.list_actionplans"):
+        raise PermissionDenied
+    years = years_reported(authority)
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isascii() and asked.isdigit() and int(asked) in years else None
+    return impact_report(authority, year), years
+
+
+def _context(report, years) -> dict:
+    total = report.total
+    decisions = Response.Decision
+    chart = bar_chart(
+        [
+            (decisions.ACCEPTED.label, total.accepted, decisions.ACCEPTED.hex),
+            (
+                decisions.PARTIALLY_ACCEPTED.label,
+                total.partially_accepted,
+                decisions.PARTIALLY_ACCEPTED.hex,
+            ),
+            (decisions.REJECTED.label, total.rejected, decisions.REJECTED.hex),
+            ("Awaiting an answer", total.awaiting, "#505a5f"),
+        ],
+        f"The cabinet's decisions, {report.scope}",
+        noun="recommendation",
+        heading="Decision",
+        count_heading="Recommendations",
+    )
+    tables = [
+        ("Across municipal years", report.by_year, "Municipal year"),
+        ("By committee", report.by_committee, "Committee"),
+        ("By cabinet portfolio", report.by_portfolio, "Portfolio"),
+    ]
+    return {"report": report, "years": years, "chart": chart, "tables": tables}
+
+
+@login_required
+@require_safe
+def impact(request, pk):
+    """Permission: plans.list_actionplans, for the user's own council."""
+    report, years = _report(request, pk)
+    return render(request, "followup/impact.html", _context(report, years))
+
+
+@login_required
+@require_safe
+def impact_pdf(request, pk):
+    """Permission: plans.list_actionplans. The report as a tagged PDF (a few pages, whatever
+    the years behind it: always made in the request)."""
+    report, years = _report(request, pk)
+    html = render_to_string("followup/pdf/impact.html", _context(report, years))
+    filename = pdf_filename("impact-report", report.authority.short_name, report.scope)
+    return pdf_response(print_html(html).pdf, filename)
+
+
+@login_required
+@require_safe
+def impact_docx(request, pk):
+    """Permission: plans.list_actionplans. The report as a Word copy."""
+    report, _ = _report(request, pk)
+    return word_response(documents.impact_word(report))
+
+
+@login_required
+@require_safe
+def impact_csv(request, pk):
+    """Permission: plans.list_actionplans. The report's numbers, a row per table row."""
+    report, _ = _report(request, pk)
+    rows = [
+        [report.authority.name, report.scope, breakdown, rates.label]
+        + [getattr(rates, field) for field, _ in COLUMNS]
+        for breakdown, table in (
+            ("Total", [report.total]),
+            ("By municipal year", report.by_year),
+            ("By committee", report.by_committee),
+            ("By portfolio", report.by_portfolio),
+        )
+        for rates in table
+    ]
+    name = pdf_filename("impact-report", report.authority.short_name, report.scope)
+    return csv_response(
+        filename=name.removesuffix(".pdf") + ".csv",
+        header=["Council", "Covering", "Breakdown", "Row", *(label for _, label in COLUMNS)],
+        rows=rows,
+    )
