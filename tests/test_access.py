@@ -135,6 +135,7 @@ RULES = {
     "followup:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
     "followup:council_tracker_export": ("get", "council_xlsx", READ_PLAN),
     "followup:impact": ("get", "authority", READ_PLAN),
+    "followup:impact_network": ("get", None, EVERYONE_SIGNED_IN),
     "followup:impact_pdf": ("get", "authority", READ_PLAN),
     "followup:impact_docx": ("get", "authority", READ_PLAN),
     "followup:impact_csv": ("get", "authority", READ_PLAN),

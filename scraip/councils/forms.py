@@ -43,12 +43,18 @@ class AuthoritySettingsForm(forms.ModelForm):
 
     class Meta:
         model = Authority
-        fields = ["short_name", "response_period_days", "acceptance_needs_details"]
+        fields = [
+            "short_name",
+            "response_period_days",
+            "acceptance_needs_details",
+            "compares_impact",
+        ]
         labels = {
             "short_name": "Short name (optional)",
             "response_period_days": "Days the cabinet has to respond (optional)",
             "acceptance_needs_details": "An accepted recommendation needs an action, a timetable "
             "and a lead officer",
+            "compares_impact": "Share our impact report with the other councils of the network",
         }
         error_messages = {
             "response_period_days": {

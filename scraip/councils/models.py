@@ -43,6 +43,12 @@ class Authority(models.Model):
         help_text="Untick if the cabinet answers only “Agree? Yes, No or In part”, with the "
         "action, timetable and lead officer optional.",
     )
+    compares_impact = models.BooleanField(
+        "shares its impact report with the network",
+        default=False,
+        help_text="Its figures then appear beside those of the other councils that share "
+        "theirs, on the network comparison every signed-in person of the network can read.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -32,6 +32,8 @@ PLAN = "recommendation__action_plan"
 BY_YEAR = (f"{PLAN}__municipal_year", f"{PLAN}__municipal_year")
 BY_COMMITTEE = (f"{PLAN}__committee", f"{PLAN}__committee__name")
 BY_PORTFOLIO = ("recommendation__portfolio", "recommendation__portfolio__title")
+BY_COUNCIL = (f"{PLAN}__authority", f"{PLAN}__authority__name")
+SHARING = {f"{PLAN}__authority__compares_impact": True}
 DAYS_A_MONTH = 365.25 / 12
 
 
@@ -140,6 +142,32 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
         ],
         by_committee=_grouped(parts, items, BY_COMMITTEE),
         by_portfolio=_grouped(parts, items, BY_PORTFOLIO),
+    )
+
+
+def network_comparison(year: int | None = None, today=None) -> list[Rates]:
+    """The councils that share their impact report (Authority.compares_impact), a row each, for
+    a municipal year or every year: two queries. A council that does not share never appears."""
+    today = today or timezone.localdate()
+    parts = RecommendationPart.objects.filter(**SHARING).exclude(
+        **{f"{PLAN}__status": ActionPlan.Status.DRAFT}
+    )
+    items = FollowedPart.objects.listed(today).filter(**SHARING)
+    if year:
+        parts = parts.filter(**{f"{PLAN}__municipal_year": year})
+        items = items.filter(**{f"{PLAN}__municipal_year": year})
+    return _grouped(parts, items, BY_COUNCIL)
+
+
+def network_years() -> list[int]:
+    """The municipal years the sharing councils have sent plans in, newest first."""
+    return list(
+        ActionPlan.objects.filter(authority__compares_impact=True)
+        .exclude(status=ActionPlan.Status.DRAFT)
+        .exclude(municipal_year__isnull=True)
+        .order_by("-municipal_year")
+        .values_list("municipal_year", flat=True)
+        .distinct()
     )
 
 

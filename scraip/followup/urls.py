@@ -8,6 +8,7 @@ app_name = "followup"
 
 urlpatterns = [
     # The impact report of a council, for a municipal year (?year=2025) or every year.
+    path("councils/impact/", impact.impact_network, name="impact_network"),
     path("councils/<int:pk>/impact/", impact.impact, name="impact"),
     path("councils/<int:pk>/impact/pdf/", impact.impact_pdf, name="impact_pdf"),
     path("councils/<int:pk>/impact/word/", impact.impact_docx, name="impact_docx"),

@@ -10,7 +10,12 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from scraip.councils.tests.factories import OfficerFactory, UserFactory
+from scraip.councils.tests.factories import (
+    CommitteeFactory,
+    OfficerFactory,
+    PersonFactory,
+    UserFactory,
+)
 from scraip.followup.impact import impact_report
 from scraip.followup.models import Verdict
 from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
@@ -25,6 +30,11 @@ from scraip.plans.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LATER = datetime.date(2027, 5, 1)  # after item A's target (March 2027) has passed
+
+
+def main(response) -> str:
+    """The page's own content, without the header and footer naming who is signed in."""
+    return response.content.decode().split('id="main-content"')[1].split("</main>")[0]
 
 
 @pytest.fixture
@@ -168,3 +178,37 @@ def test_the_report_reads_in_the_same_queries_whatever_the_history(
     # (two each); the three breakdowns (two each).
     with django_assert_max_num_queries(22):
         assert client.get(reverse("followup:impact", args=[authority.pk])).status_code == 200
+
+
+def test_the_network_compares_only_the_councils_that_share(
+    client, councillor, history, authority, other_authority
+):
+    # Swale shares; Maidstone has not chosen to yet.
+    other_authority.compares_impact = True
+    other_authority.save()
+    swale_plan = SentActionPlanFactory(
+        authority=other_authority,
+        committee=CommitteeFactory(authority=other_authority),
+        publication_date=datetime.date(2024, 6, 3),
+    )
+    ResponseFactory(part=PartFactory(recommendation=RecommendationFactory(action_plan=swale_plan)))
+    client.force_login(councillor)
+    url = reverse("followup:impact_network")
+    page = main(client.get(url))
+    assert "Swale Borough Council" in page and "Maidstone Borough Council" not in page
+    assert 'role="img"' in page
+
+    # Maidstone's administrator chooses to share, on its settings page.
+    council_admin = UserFactory(username="setup")
+    PersonFactory(user=council_admin, authority=authority, is_council_admin=True)
+    client.force_login(council_admin)
+    settings_url = reverse("councils:authority_settings", args=[authority.pk])
+    form = client.get(settings_url).context["form"]
+    posted = {name: value for name, value in form.initial.items() if value not in (None, False)}
+    client.post(settings_url, {**posted, "compares_impact": "on"})
+    authority.refresh_from_db()
+    assert authority.compares_impact
+    client.force_login(councillor)
+    page = main(client.get(url, {"year": "2024"}))
+    assert "Impact across the network: 2024/25" in page
+    assert "Swale Borough Council" in page and "Maidstone Borough Council" in page

@@ -10,12 +10,19 @@ from django.views.decorators.http import require_safe
 from scraip.common.pdf import pdf_filename, pdf_response, print_html
 from scraip.common.spreadsheets import csv_response
 from scraip.common.word import word_response
+from scraip.common.years import municipal_year_label
 from scraip.councils.rules import authorities_for
 from scraip.plans.models import Response
 
 from .. import documents
-from ..impact import COLUMNS, impact_report, years_reported
+from ..impact import COLUMNS, impact_report, network_comparison, network_years, years_reported
 from ..progress import bar_chart
+
+
+def _year(request, years: list[int]) -> int | None:
+    """The municipal year asked for, if it is one of `years`; else None, every year."""
+    asked = request.GET.get("year", "")
+    return int(asked) if asked.isascii() and asked.isdigit() and int(asked) in years else None
 
 
 def _report(request, pk):
@@ -25,15 +32,13 @@ def _report(request, pk):
     if not request.user.has_perm("plans.list_actionplans"):
         raise PermissionDenied
     years = years_reported(authority)
-    asked = request.GET.get("year", "")
-    year = int(asked) if asked.isascii() and asked.isdigit() and int(asked) in years else None
-    return impact_report(authority, year), years
+    return impact_report(authority, _year(request, years)), years
 
 
-def _context(report, years) -> dict:
-    total = report.total
+def decisions_chart(total, title: str):
+    """The cabinet's decisions on a council's recommendations, as bars."""
     decisions = Response.Decision
-    chart = bar_chart(
+    return bar_chart(
         [
             (decisions.ACCEPTED.label, total.accepted, decisions.ACCEPTED.hex),
             (
@@ -44,11 +49,15 @@ def _context(report, years) -> dict:
             (decisions.REJECTED.label, total.rejected, decisions.REJECTED.hex),
             ("Awaiting an answer", total.awaiting, "#505a5f"),
         ],
-        f"The cabinet's decisions, {report.scope}",
+        title,
         noun="recommendation",
         heading="Decision",
         count_heading="Recommendations",
     )
+
+
+def _context(report, years) -> dict:
+    chart = decisions_chart(report.total, f"The cabinet's decisions, {report.scope}")
     tables = [
         ("Across municipal years", report.by_year, "Municipal year"),
         ("By committee", report.by_committee, "Committee"),
@@ -105,4 +114,29 @@ def impact_csv(request, pk):
         filename=name.removesuffix(".pdf") + ".csv",
         header=["Council", "Covering", "Breakdown", "Row", *(label for _, label in COLUMNS)],
         rows=rows,
+    )
+
+
+@login_required
+@require_safe
+def impact_network(request):
+    """Permission: plans.list_actionplans (anyone signed in at a council of the network). The
+    councils that share their impact report, side by side, for a municipal year or every year."""
+    if not request.user.has_perm("plans.list_actionplans"):
+        raise PermissionDenied
+    years = network_years()
+    year = _year(request, years)
+    scope = municipal_year_label(year) if year else "All years"
+    councils = network_comparison(year)
+    charts = [
+        (
+            f"network-chart-{number}",
+            decisions_chart(rates, f"The cabinet's decisions, {rates.label}, {scope}"),
+        )
+        for number, rates in enumerate(councils, start=1)
+    ]
+    return render(
+        request,
+        "followup/impact_network.html",
+        {"councils": councils, "charts": charts, "years": years, "year": year, "scope": scope},
     )
