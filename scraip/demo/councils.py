@@ -24,6 +24,8 @@ MAIDSTONE = "Maidstone Borough Council"
 SWALE = "Swale Borough Council"
 
 TUNBRIDGE_WELLS = "Tunbridge Wells Borough Council"
+# The councils whose impact reports the demo network compares (Authority.compares_impact).
+SHARING_IMPACT = (KENT, MAIDSTONE, MEDWAY)
 
 STRATEGIC = "Strategic Leadership Overview and Scrutiny Committee"
 
@@ -219,6 +221,8 @@ def load_councils() -> None:
             {
                 "short_name": council.short_name,
                 "response_period_days": council.response_period_days,
+                # Three councils share their impact reports: the network comparison's demo.
+                "compares_impact": council.name in SHARING_IMPACT,
             },
             name=council.name,
         )

@@ -5,6 +5,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 
 from scraip.common.softdelete import soft_delete
 from scraip.councils.models import Authority, Person, Portfolio
@@ -209,6 +210,20 @@ def test_kent_uses_a_28_day_response_period(demo):
     assert kent.response_period_days == 28
     assert plan.response_deadline == plan.received_on + datetime.timedelta(days=28)
     assert RecommendationPart.objects.overdue().filter(recommendation__action_plan=plan).exists()
+
+
+def test_three_councils_share_their_impact_reports_and_the_network_compares_them(
+    demo, client
+):
+    assert set(
+        Authority.objects.filter(compares_impact=True).values_list("name", flat=True)
+    ) == {"Kent County Council", "Maidstone Borough Council", "Medway Council"}
+    client.force_login(get_user_model().objects.get(username="officer"))
+    page = client.get(reverse("followup:impact_network")).content.decode()
+    main = page.split('id="main-content"')[1].split("</main>")[0]
+    for council in ("Kent County Council", "Maidstone Borough Council", "Medway Council"):
+        assert council in main
+    assert "Swale Borough Council" not in main
 
 
 def test_command_prints_the_logins(demo):
