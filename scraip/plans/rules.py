@@ -65,7 +65,7 @@ def awaits_answer_by_name(user):
     they answer it in their own name, from "Awaiting my response". Asked by the header on
     every page, so once per request, as is_cabinet_member."""
     person = person_of(user)
-    if not person:
+    if not person or person.kind != person.Kind.OFFICER:  # only officers are addressed by name
         return False
     if "_awaits_answer_by_name" not in person.__dict__:
         person._awaits_answer_by_name = (

@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 SIZES = [10, 1000]
 # Every page: the session, the user, their person (the permission), the council, whether
-# they hold a portfolio (the header), their council (the footer), and the session saved (three
-# statements). Then the page's own reads: committees with their successors (1); portfolios,
+# they hold a portfolio and whether a recommendation awaits their answer by name (the header),
+# their council (the footer), and the session saved (three statements). Then the page's own reads: committees with their successors (1); portfolios,
 # then their terms with holders (2); a count and a page of people with their sign-ins (2).
-LIST_QUERIES = {"committee_list": 10, "portfolio_list": 11, "person_list": 11}
+LIST_QUERIES = {"committee_list": 11, "portfolio_list": 12, "person_list": 12}
 
 
 def _fill(authority, rows: int) -> None:
@@ -75,10 +75,10 @@ FILES = {
     "committees": (bulk.COMMITTEES.columns, _committee_rows),
     "portfolios": (bulk.PORTFOLIOS.columns, _portfolio_rows),
 }
-# The same seven a page costs (the session saved with the checked rows), the council, and the
+# The same eight a page costs (the session saved with the checked rows), the council, and the
 # council's records the rules read: its committees (1); its people's names and emails (2); its
 # portfolios, their terms and its people (3).
-PREVIEW_QUERIES = {"committees": 10, "people": 11, "portfolios": 12}
+PREVIEW_QUERIES = {"committees": 11, "people": 12, "portfolios": 13}
 # The import: the same seven, the council, its savepoint, locking the council, the records the
 # rules read (as for the preview), one INSERT of the new rows and one of their history rows for
 # each model, for committees one UPDATE linking successors among the new ones and its history,
