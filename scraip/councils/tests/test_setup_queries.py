@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 SIZES = [10, 1000]
 # Every page: the session, the user, their person (the permission), the council, whether
 # they hold a portfolio and whether a recommendation awaits their answer by name (the header),
-# their council (the footer), and the session saved (three statements). Then the page's own reads: committees with their successors (1); portfolios,
-# then their terms with holders (2); a count and a page of people with their sign-ins (2).
+# their council (the footer), and the session saved (three statements). Then the page's own
+# reads: committees with their successors (1); portfolios, then their terms with holders (2); a
+# count and a page of people with their sign-ins (2).
 LIST_QUERIES = {"committee_list": 11, "portfolio_list": 12, "person_list": 12}
 
 

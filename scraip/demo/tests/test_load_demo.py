@@ -212,12 +212,12 @@ def test_kent_uses_a_28_day_response_period(demo):
     assert RecommendationPart.objects.overdue().filter(recommendation__action_plan=plan).exists()
 
 
-def test_three_councils_share_their_impact_reports_and_the_network_compares_them(
-    demo, client
-):
-    assert set(
-        Authority.objects.filter(compares_impact=True).values_list("name", flat=True)
-    ) == {"Kent County Council", "Maidstone Borough Council", "Medway Council"}
+def test_three_councils_share_their_impact_reports_and_the_network_compares_them(demo, client):
+    assert set(Authority.objects.filter(compares_impact=True).values_list("name", flat=True)) == {
+        "Kent County Council",
+        "Maidstone Borough Council",
+        "Medway Council",
+    }
     client.force_login(get_user_model().objects.get(username="officer"))
     page = client.get(reverse("followup:impact_network")).content.decode()
     main = page.split('id="main-content"')[1].split("</main>")[0]
