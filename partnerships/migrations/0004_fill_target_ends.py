@@ -4,16 +4,11 @@ fill it for the outcomes saved before, so that "past its target" compares with t
 
 from django.db import migrations
 
-from scraip.common.fuzzydates import latest_day
+from scraip.common.fuzzydates import fill_period_ends
 
 
 def fill_ends(apps, schema_editor):
-    Outcome = apps.get_model("partnerships", "Outcome")
-    rows = Outcome._base_manager.filter(target_date__isnull=False, target_end__isnull=True)
-    for outcome in rows.only("pk", "target_date", "target_precision").iterator():
-        Outcome._base_manager.filter(pk=outcome.pk).update(
-            target_end=latest_day(outcome.target_date, outcome.target_precision)
-        )
+    fill_period_ends(apps.get_model("partnerships", "Outcome"), "target_date", "target_precision", "target_end")
 
 
 class Migration(migrations.Migration):

@@ -236,6 +236,15 @@ def keep_period_end(record, date_field: str, precision_field: str, end_field: st
     )
 
 
+def fill_period_ends(model, date_field: str, precision_field: str, end_field: str) -> None:
+    """For a data migration: keep the last day of every vague date saved without it."""
+    rows = model._base_manager.filter(
+        **{f"{date_field}__isnull": False, f"{end_field}__isnull": True}
+    )
+    for pk, date, precision in rows.values_list("pk", date_field, precision_field).iterator():
+        model._base_manager.filter(pk=pk).update(**{end_field: latest_day(date, precision)})
+
+
 def same_period(first: tuple, second: tuple) -> bool:
     """Whether two (date, precision, end) mean the same period, an end not kept (a date saved
     before ends were) being the last day its precision allows."""

@@ -161,21 +161,17 @@ def network_comparison(year: int | None = None, today=None) -> list[Rates]:
 
 def network_years() -> list[int]:
     """The municipal years the sharing councils have sent plans in, newest first."""
-    return list(
-        ActionPlan.objects.filter(authority__compares_impact=True)
-        .exclude(status=ActionPlan.Status.DRAFT)
-        .exclude(municipal_year__isnull=True)
-        .order_by("-municipal_year")
-        .values_list("municipal_year", flat=True)
-        .distinct()
-    )
+    return _years(ActionPlan.objects.filter(authority__compares_impact=True))
 
 
 def years_reported(authority) -> list[int]:
     """The municipal years the council has sent plans in, newest first."""
+    return _years(ActionPlan.objects.filter(authority=authority))
+
+
+def _years(plans) -> list[int]:
     return list(
-        ActionPlan.objects.filter(authority=authority)
-        .exclude(status=ActionPlan.Status.DRAFT)
+        plans.exclude(status=ActionPlan.Status.DRAFT)
         .exclude(municipal_year__isnull=True)
         .order_by("-municipal_year")
         .values_list("municipal_year", flat=True)

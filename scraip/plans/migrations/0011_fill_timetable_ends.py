@@ -3,16 +3,12 @@ the responses saved before, so that "past its target" compares with the end of "
 
 from django.db import migrations
 
-from scraip.common.fuzzydates import latest_day
+from scraip.common.fuzzydates import fill_period_ends
 
 
 def fill_ends(apps, schema_editor):
-    Response = apps.get_model("plans", "Response")
-    rows = Response._base_manager.filter(timetable__isnull=False, timetable_end__isnull=True)
-    for response in rows.only("pk", "timetable", "timetable_precision").iterator():
-        Response._base_manager.filter(pk=response.pk).update(
-            timetable_end=latest_day(response.timetable, response.timetable_precision)
-        )
+    response = apps.get_model("plans", "Response")
+    fill_period_ends(response, "timetable", "timetable_precision", "timetable_end")
 
 
 class Migration(migrations.Migration):
