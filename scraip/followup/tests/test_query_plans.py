@@ -28,16 +28,6 @@ pytestmark = [
 COUNCILS, PLANS, ITEMS = 12, 12, 12  # 1,728 items; four updates and three verdicts each
 RECORD_TABLES = {"followup_progressupdate", "followup_verdict", "followup_targetdatechange"}
 INDEXED = ("Index Scan", "Index Only Scan", "Bitmap Index Scan")
-# The tables the network fills, whose statistics the plans depend on.
-ANALYSED = (
-    *sorted(RECORD_TABLES),
-    "plans_actionplan",
-    "plans_recommendation",
-    "plans_recommendationpart",
-    "plans_response",
-    "plans_reportback",
-    "councils_meeting",
-)
 
 
 def _council(authority, holder, lead, officer, part_type, number):
@@ -173,12 +163,6 @@ def network(authority, officer, cabinet_a, lead_officer_person, portfolio_a):
         if number == 0:
             Recommendation.objects.filter(portfolio=portfolio).update(portfolio=portfolio_a)
     with connection.cursor() as cursor:
-        if connection.in_atomic_block:
-            # The rows are not committed, so the server's own autovacuum, analysing a table
-            # while the test runs, would count none and write that into pg_class at once (not
-            # transactionally): the planner would then think the table empty and scan it, one
-            # run in five. Held to the end of the test, this lock keeps autovacuum off them.
-            cursor.execute(f"LOCK TABLE {', '.join(ANALYSED)} IN SHARE UPDATE EXCLUSIVE MODE")
         # What autovacuum does; VACUUM (which marks pages all-visible, for index-only scans)
         # only outside a transaction: in the tests that run without one.
         cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
