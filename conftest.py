@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
 from scraip.councils.models import Meeting, Person
@@ -58,6 +59,21 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.postgresql":
         database.setdefault("OPTIONS", {})["options"] = "-c lock_timeout=120s"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL, no autovacuum in the test databases. The query-plan tests gather their
+    statistics themselves (ANALYZE); a server's autovacuum analysing or vacuuming a table in the
+    middle of one writes its own row counts into pg_class at once (not transactionally), and one
+    PostgreSQL run in five then planned a scan the test forbids."""
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            for table in connection.introspection.table_names(cursor):
+                cursor.execute(
+                    f"ALTER TABLE {connection.ops.quote_name(table)} "
+                    "SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)"
+                )
 
 
 @pytest.fixture(autouse=True)
