@@ -21,8 +21,9 @@ import weasyprint
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 from django_weasyprint.utils import DjangoURLFetcher
+
+from .text import download_name
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
@@ -45,8 +46,7 @@ class PdfDocument:
 
 
 def pdf_filename(*parts: str) -> str:
-    """A download name from its parts: "scraip-review-of-partnerships.pdf"."""
-    return "-".join(slugify(str(part))[:60] for part in parts if part) + ".pdf"
+    return download_name(*parts, extension="pdf")
 
 
 @contextmanager

@@ -4,11 +4,17 @@ one place."""
 import unicodedata
 
 from django.contrib.humanize.templatetags.humanize import ordinal as _humanize_ordinal
+from django.utils.text import slugify
 
 
 def ordinal(number: int) -> str:
     """1st, 2nd, 3rd, 4th… 11th, 12th, 13th… 21st, 22nd, 111th."""
     return str(_humanize_ordinal(number))
+
+
+def download_name(*parts: str, extension: str) -> str:
+    """A download's file name from its parts: "scraip-review-of-partnerships.pdf"."""
+    return "-".join(slugify(str(part))[:60] for part in parts if part) + f".{extension}"
 
 
 def one_line(text: str) -> str:

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 
 import docx
 from django.http import HttpResponse
-from django.utils.text import slugify
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from .text import printable
+from .text import download_name, printable
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE = "en-GB"
@@ -74,8 +73,7 @@ class WordReport:
 
 
 def word_filename(*parts: str) -> str:
-    """A download name from its parts: "scraip-review-of-partnerships.docx"."""
-    return "-".join(slugify(str(part))[:60] for part in parts if part) + ".docx"
+    return download_name(*parts, extension="docx")
 
 
 def _text(value) -> str:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from scraip.common.pdf import pdf_filename, pdf_response, print_html
 from scraip.common.spreadsheets import csv_response
+from scraip.common.text import download_name
 from scraip.common.word import word_response
 from scraip.common.years import municipal_year_label
 from scraip.councils.rules import authorities_for
@@ -109,9 +110,10 @@ def impact_csv(request, pk):
         )
         for rates in table
     ]
-    name = pdf_filename("impact-report", report.authority.short_name, report.scope)
     return csv_response(
-        filename=name.removesuffix(".pdf") + ".csv",
+        filename=download_name(
+            "impact-report", report.authority.short_name, report.scope, extension="csv"
+        ),
         header=["Council", "Covering", "Breakdown", "Row", *(label for _, label in COLUMNS)],
         rows=rows,
     )
