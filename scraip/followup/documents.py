@@ -158,35 +158,6 @@ def _progress_cell(item) -> list[str]:
 def impact_word(report) -> WordReport:
     """The impact report (scraip.followup.impact) as a Word copy, for the annual report to full
     Council: the headline figures, then a table per breakdown, as the page and PDF show them."""
-    total = report.total
-    headline = [
-        ("Recommendations made", str(total.made)),
-        ("Accepted", f"{total.accepted} ({total.accepted_share})"),
-        ("Partially accepted", f"{total.partially_accepted} ({total.partially_accepted_share})"),
-        ("Rejected", f"{total.rejected} ({total.rejected_share})"),
-        ("Awaiting an answer", str(total.awaiting)),
-        (
-            "Answered within the response period",
-            f"{total.answered_in_time} of {total.answered} ({total.in_time_share})"
-            + (
-                f"; median {report.median_days_to_answer} days from the cabinet receiving the "
-                "report"
-                if report.median_days_to_answer is not None
-                else ""
-            ),
-        ),
-        (
-            "Implemented and closed by the committee",
-            f"{total.closed} of {total.followed} accepted ({total.closed_share})"
-            + (
-                f"; median {report.median_months_to_close} months from the answer to the "
-                "meeting that closed it"
-                if report.median_months_to_close is not None
-                else ""
-            ),
-        ),
-        ("Still open", f"{total.still_open}, of which {total.overdue} overdue"),
-    ]
     blocks = [
         Heading(f"Impact report: {report.authority.name}, {report.scope}"),
         Paragraph(
@@ -195,41 +166,14 @@ def impact_word(report) -> WordReport:
             f"each sub-part once. Figures as on "
             f"{formats.date_format(report.today, 'DATE_FORMAT')}."
         ),
-        Details(headline),
+        Details(report.headline),
     ]
-    for heading, rows, first in (
-        ("Across municipal years", report.by_year, "Municipal year"),
-        ("By committee", report.by_committee, "Committee"),
-        ("By cabinet portfolio", report.by_portfolio, "Portfolio"),
-    ):
+    for breakdown, rows in report.tables:
         blocks += [
-            Heading(heading, level=2),
+            Heading(breakdown.heading, level=2),
             Table(
-                headers=[
-                    first,
-                    "Made",
-                    "Accepted",
-                    "Partially accepted",
-                    "Rejected",
-                    "Answered in time",
-                    "Closed",
-                    "Still open",
-                    "Overdue",
-                ],
-                rows=[
-                    [
-                        rates.label,
-                        str(rates.made),
-                        f"{rates.accepted} ({rates.accepted_share})",
-                        f"{rates.partially_accepted} ({rates.partially_accepted_share})",
-                        f"{rates.rejected} ({rates.rejected_share})",
-                        f"{rates.answered_in_time} ({rates.in_time_share})",
-                        f"{rates.closed} ({rates.closed_share})",
-                        str(rates.still_open),
-                        str(rates.overdue),
-                    ]
-                    for rates in rows
-                ],
+                headers=breakdown.headings,
+                rows=[rates.cells for rates in rows],
                 empty="No recommendations yet.",
             ),
         ]

@@ -16,6 +16,7 @@ the values in order (one query reading at most two rows).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Subquery
@@ -28,12 +29,63 @@ from .models import FollowedPart
 from .models.state import CLOSED, verdicts_newest_first
 
 PLAN = "recommendation__action_plan"
-# What each breakdown groups by, from an item: (the group's key, its name for people).
-BY_YEAR = (f"{PLAN}__municipal_year", f"{PLAN}__municipal_year")
-BY_COMMITTEE = (f"{PLAN}__committee", f"{PLAN}__committee__name")
-BY_PORTFOLIO = ("recommendation__portfolio", "recommendation__portfolio__title")
-BY_COUNCIL = (f"{PLAN}__authority", f"{PLAN}__authority__name")
 SHARING = {f"{PLAN}__authority__compares_impact": True}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A table of the report: its heading, its name as a CSV row says it, what it groups the
+    items by (a key, and the name a group is printed by) and its first column's heading."""
+
+    heading: str
+    name: str
+    key: str
+    group_name: str
+    first: str
+    label: Callable[[object], str] = str
+
+    @property
+    def headings(self) -> list[str]:
+        return [self.first, *TABLE_HEADINGS]
+
+
+BY_YEAR = Breakdown(
+    "Across municipal years",
+    "By municipal year",
+    f"{PLAN}__municipal_year",
+    f"{PLAN}__municipal_year",
+    "Municipal year",
+    lambda year: municipal_year_label(year) if year else "Not set",
+)
+BY_COMMITTEE = Breakdown(
+    "By committee", "By committee", f"{PLAN}__committee", f"{PLAN}__committee__name", "Committee"
+)
+BY_PORTFOLIO = Breakdown(
+    "By cabinet portfolio",
+    "By portfolio",
+    "recommendation__portfolio",
+    "recommendation__portfolio__title",
+    "Portfolio",
+    lambda title: title or "No portfolio",
+)
+BY_COUNCIL = Breakdown(
+    "Councils sharing their impact report",
+    "By council",
+    f"{PLAN}__authority",
+    f"{PLAN}__authority__name",
+    "Council",
+)
+# The columns of every table after the first, and what each row prints in them (Rates.cells).
+TABLE_HEADINGS = [
+    "Made",
+    "Accepted",
+    "Partially accepted",
+    "Rejected",
+    "Answered in time",
+    "Closed",
+    "Still open",
+    "Overdue",
+]
 DAYS_A_MONTH = 365.25 / 12
 
 
@@ -86,6 +138,21 @@ class Rates:
     def closed_share(self) -> str:
         return self.share(self.closed, self.followed)
 
+    @property
+    def cells(self) -> list[str]:
+        """The row of a table: its label, then a figure under each of TABLE_HEADINGS."""
+        return [
+            self.label,
+            str(self.made),
+            f"{self.accepted} ({self.accepted_share})",
+            f"{self.partially_accepted} ({self.partially_accepted_share})",
+            f"{self.rejected} ({self.rejected_share})",
+            f"{self.answered_in_time} ({self.in_time_share})",
+            f"{self.closed} ({self.closed_share})",
+            str(self.still_open),
+            str(self.overdue),
+        ]
+
 
 @dataclass
 class ImpactReport:
@@ -102,6 +169,49 @@ class ImpactReport:
     @property
     def scope(self) -> str:
         return municipal_year_label(self.year) if self.year else "All years"
+
+    @property
+    def tables(self) -> list[tuple[Breakdown, list[Rates]]]:
+        return [
+            (BY_YEAR, self.by_year),
+            (BY_COMMITTEE, self.by_committee),
+            (BY_PORTFOLIO, self.by_portfolio),
+        ]
+
+    @property
+    def headline(self) -> list[tuple[str, str]]:
+        """The report's figures in all, as the page, the PDF and the Word copy list them."""
+        total = self.total
+        in_time = f"{total.answered_in_time} of {total.answered} ({total.in_time_share})"
+        if self.median_days_to_answer is not None:
+            in_time += (
+                f"; median {self.median_days_to_answer} "
+                f"day{'' if self.median_days_to_answer == 1 else 's'} "
+                "from the cabinet receiving the report"
+            )
+        closed = f"{total.closed} of {total.followed} accepted ({total.closed_share})"
+        if self.median_months_to_close is not None:
+            closed += (
+                f"; median {self.median_months_to_close} months from the answer to the meeting "
+                "that closed it"
+            )
+        return [
+            ("Recommendations made", str(total.made)),
+            ("Accepted", f"{total.accepted} ({total.accepted_share})"),
+            (
+                "Partially accepted",
+                f"{total.partially_accepted} ({total.partially_accepted_share})",
+            ),
+            ("Rejected", f"{total.rejected} ({total.rejected_share})"),
+            ("Awaiting an answer", str(total.awaiting)),
+            ("Answered within the response period", in_time),
+            ("Implemented and closed by the committee", closed),
+            (
+                "Still open",
+                f"{total.still_open}, of which {total.overdue} overdue (past the last day of "
+                "the target date)",
+            ),
+        ]
 
 
 # The figures as the CSV and the tables name them, in order.
@@ -126,8 +236,13 @@ COLUMNS = [
 def impact_report(authority, year: int | None = None, today=None) -> ImpactReport:
     """The council's report for a municipal year (None: every year)."""
     today = today or timezone.localdate()
-    parts = _parts(authority, year)
-    items = _items(authority, year, today)
+    council = {f"{PLAN}__authority": authority}
+    parts, items = _parts(year, **council), _items(today, year, **council)
+    every_year = (
+        (parts, items)
+        if year is None
+        else (_parts(None, **council), _items(today, None, **council))
+    )
     return ImpactReport(
         authority=authority,
         year=year,
@@ -135,11 +250,7 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
         total=_whole(parts, items),
         median_days_to_answer=_median_days_to_answer(parts),
         median_months_to_close=_median_months_to_close(items),
-        by_year=[
-            Rates(**{**rates.__dict__, "label": municipal_year_label(int(rates.label))})
-            for rates in _grouped(_parts(authority, None), _items(authority, None, today), BY_YEAR)
-            if rates.label.isdigit()
-        ],
+        by_year=_grouped(*every_year, BY_YEAR),
         by_committee=_grouped(parts, items, BY_COMMITTEE),
         by_portfolio=_grouped(parts, items, BY_PORTFOLIO),
     )
@@ -149,14 +260,7 @@ def network_comparison(year: int | None = None, today=None) -> list[Rates]:
     """The councils that share their impact report (Authority.compares_impact), a row each, for
     a municipal year or every year: two queries. A council that does not share never appears."""
     today = today or timezone.localdate()
-    parts = RecommendationPart.objects.filter(**SHARING).exclude(
-        **{f"{PLAN}__status": ActionPlan.Status.DRAFT}
-    )
-    items = FollowedPart.objects.listed(today).filter(**SHARING)
-    if year:
-        parts = parts.filter(**{f"{PLAN}__municipal_year": year})
-        items = items.filter(**{f"{PLAN}__municipal_year": year})
-    return _grouped(parts, items, BY_COUNCIL)
+    return _grouped(_parts(year, **SHARING), _items(today, year, **SHARING), BY_COUNCIL)
 
 
 def network_years() -> list[int]:
@@ -179,17 +283,17 @@ def _years(plans) -> list[int]:
     )
 
 
-def _parts(authority, year):
-    """The answerable items of the plans the council has sent to its cabinet."""
-    parts = RecommendationPart.objects.filter(**{f"{PLAN}__authority": authority}).exclude(
+def _parts(year, **where):
+    """The answerable items of the sent plans `where` says (of a council, of those sharing)."""
+    parts = RecommendationPart.objects.filter(**where).exclude(
         **{f"{PLAN}__status": ActionPlan.Status.DRAFT}
     )
     return parts.filter(**{f"{PLAN}__municipal_year": year}) if year else parts
 
 
-def _items(authority, year, today):
+def _items(today, year, **where):
     """Those accepted wholly or in part, with where each stands (state.with_state)."""
-    items = FollowedPart.objects.listed(today).filter(**{f"{PLAN}__authority": authority})
+    items = FollowedPart.objects.listed(today).filter(**where)
     return items.filter(**{f"{PLAN}__municipal_year": year}) if year else items
 
 
@@ -233,12 +337,13 @@ def _whole(parts, items) -> Rates:
     )
 
 
-def _grouped(parts, items, by: tuple[str, str]) -> list[Rates]:
-    """A row per group (a year, a committee, a portfolio), in name order: two queries."""
-    key, name = by
+def _grouped(parts, items, by: Breakdown) -> list[Rates]:
+    """A row per group (a year, a committee, a portfolio, a council), in label order: two
+    queries."""
+    key, name = by.key, by.group_name
     rows = {
         row[key]: Rates(
-            label=str(row[name]) if row[name] is not None else "No portfolio",
+            label=by.label(row[name]),
             **{field.name: row[field.name] for field in fields(Rates) if field.name in row},
         )
         for row in parts.order_by().values(key, name).annotate(**_answer_counts())

@@ -16,7 +16,14 @@ from scraip.councils.rules import authorities_for
 from scraip.plans.models import Response
 
 from .. import documents
-from ..impact import COLUMNS, impact_report, network_comparison, network_years, years_reported
+from ..impact import (
+    BY_COUNCIL,
+    COLUMNS,
+    impact_report,
+    network_comparison,
+    network_years,
+    years_reported,
+)
 from ..progress import bar_chart
 
 
@@ -59,12 +66,7 @@ def decisions_chart(total, title: str):
 
 def _context(report, years) -> dict:
     chart = decisions_chart(report.total, f"The cabinet's decisions, {report.scope}")
-    tables = [
-        ("Across municipal years", report.by_year, "Municipal year"),
-        ("By committee", report.by_committee, "Committee"),
-        ("By cabinet portfolio", report.by_portfolio, "Portfolio"),
-    ]
-    return {"report": report, "years": years, "chart": chart, "tables": tables}
+    return {"report": report, "years": years, "chart": chart}
 
 
 @login_required
@@ -102,12 +104,10 @@ def impact_csv(request, pk):
     rows = [
         [report.authority.name, report.scope, breakdown, rates.label]
         + [getattr(rates, field) for field, _ in COLUMNS]
-        for breakdown, table in (
+        for breakdown, table in [
             ("Total", [report.total]),
-            ("By municipal year", report.by_year),
-            ("By committee", report.by_committee),
-            ("By portfolio", report.by_portfolio),
-        )
+            *((breakdown.name, rows) for breakdown, rows in report.tables),
+        ]
         for rates in table
     ]
     return csv_response(
@@ -140,5 +140,12 @@ def impact_network(request):
     return render(
         request,
         "followup/impact_network.html",
-        {"councils": councils, "charts": charts, "years": years, "year": year, "scope": scope},
+        {
+            "councils": councils,
+            "breakdown": BY_COUNCIL,
+            "charts": charts,
+            "years": years,
+            "year": year,
+            "scope": scope,
+        },
     )
