@@ -145,6 +145,11 @@ def response_reminders(today: datetime.date) -> list[Reminder]:
     ]
 
 
+# How a response reminder names the recommendations: addressed to the officer by name (True),
+# or in the cabinet member's portfolio (False).
+WHOSE = {True: "addressed to you", False: "in your portfolio"}
+
+
 def _response_reminder(plan, answerer: Person, parts: list, today: datetime.date) -> Reminder:
     days = (plan.response_deadline - today).days
     when = (
@@ -156,10 +161,7 @@ def _response_reminder(plan, answerer: Person, parts: list, today: datetime.date
     )
     items = "\n".join(f"- {part}" for part in parts)
     by_name = {part.recommendation.addressed_to == Addressee.OFFICER for part in parts}
-    whose = {
-        frozenset({True}): "addressed to you",
-        frozenset({False}): "in your portfolio",
-    }.get(frozenset(by_name), "for you to answer")
+    whose = "for you to answer" if len(by_name) > 1 else WHOSE[by_name.pop()]
     return Reminder(
         kind=_response_stage(days),
         about=plan,

@@ -32,7 +32,7 @@ class ResponseForm(ModelRulesMixin, VersionedFormMixin, FuzzyDateFormMixin, form
         "responded_by",
         "responded_on",
     ]
-    fuzzy_fields = {"timetable_text": ("timetable", "timetable_precision", "timetable_end")}
+    fuzzy_fields = {"timetable_text": Response.TIMETABLE_FIELDS}
     timetable_text = FuzzyDateField(
         label="Timetable",
         required=False,

@@ -186,7 +186,7 @@ def make_response(council: Council, words: text.Words, part, responded_on) -> Re
                 vague(moved, Precision.MONTH),
                 (Precision.MONTH),
             )
-        keep_period_end(response, "timetable", "timetable_precision", "timetable_end")
+        keep_period_end(response, *Response.TIMETABLE_FIELDS)
     response._history_user = response.entered_by
     return history_dated(response, responded_on)
 

@@ -223,7 +223,7 @@ class FollowedPart(TrackedItem, RecommendationPart):
     target date is its response's timetable and its lead is the response's lead officer.
     """
 
-    target_fields = ("timetable", "timetable_precision", "timetable_end")
+    target_fields = Response.TIMETABLE_FIELDS
     progress_permissions = ItemPermissions(
         view="plans.view_actionplan",
         report="followup.report_progress",

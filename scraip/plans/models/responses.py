@@ -80,7 +80,7 @@ class Response(Versioned, SoftDeletable):
         return f"{self.get_decision_display()}: {self.part}"
 
     def save(self, *args, **kwargs):
-        keep_period_end(self, "timetable", "timetable_precision", "timetable_end")
+        keep_period_end(self, *self.TIMETABLE_FIELDS)
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -162,6 +162,9 @@ class Response(Versioned, SoftDeletable):
     @property
     def timetable_display(self) -> str:
         return format_fuzzy_date(self.timetable, self.timetable_precision, self.timetable_end)
+
+    # The timetable as a vague date: its first day, precision and last day (fuzzydates).
+    TIMETABLE_FIELDS = ("timetable", "timetable_precision", "timetable_end")
 
     # What one answer given to several sub-parts repeats on each (services.response_record).
     ANSWER_FIELDS = (
