@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from scraip.common.fuzzydates import fill_period_ends
 from scraip.common.softdelete import soft_delete
 from scraip.councils.tests.factories import MeetingFactory
 from scraip.followup.models import FollowedPart, Verdict
@@ -171,3 +172,11 @@ def test_a_target_saved_before_ends_were_kept_is_past_after_its_first_day(follow
     Response.objects.filter(part=followed.item_g).update(timetable_end=None)
     assert state(followed.item_g)["target_by"] == datetime.date(2027, 3, 1)
     assert state(followed.item_g, datetime.date(2027, 3, 2))["past_target"]
+
+
+def test_the_data_migration_keeps_the_end_a_row_saved_before_lacked(followed):
+    """fill_period_ends, run by plans 0011 and partnerships 0004."""
+    Response.objects.filter(part=followed.item_g).update(timetable_end=None)
+    fill_period_ends(Response, *Response.TIMETABLE_FIELDS)
+    assert state(followed.item_g)["target_by"] == datetime.date(2027, 3, 31)
+    assert not state(followed.item_g, datetime.date(2027, 3, 2))["past_target"]
