@@ -48,6 +48,7 @@ class AuthoritySettingsForm(forms.ModelForm):
             "response_period_days",
             "acceptance_needs_details",
             "compares_impact",
+            "publishes_plans",
         ]
         labels = {
             "short_name": "Short name (optional)",
@@ -55,7 +56,9 @@ class AuthoritySettingsForm(forms.ModelForm):
             "acceptance_needs_details": "An accepted recommendation needs an action, a timetable "
             "and a lead officer",
             "compares_impact": "Share our impact report with the other councils of the network",
+            "publishes_plans": "When our action plans become public",
         }
+        widgets = {"publishes_plans": forms.RadioSelect}
         error_messages = {
             "response_period_days": {
                 "invalid": "Enter the number of days as a whole number, such as 28",

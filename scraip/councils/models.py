@@ -29,6 +29,14 @@ def related_or_none(row: models.Model, name: str):
 
 
 class Authority(models.Model):
+    class PlanPublication(models.TextChoices):
+        """When the council's action plans become public (plans.ActionPlanQuerySet.published):
+        an officer may still publish one by hand sooner, or withdraw one, whichever is set."""
+
+        WHEN_ANSWERED = "answered", "When the cabinet has responded to every recommendation"
+        WHEN_SENT = "sent", "As soon as the plan is sent to the cabinet"
+        BY_HAND = "by_hand", "Only when an officer publishes it"
+
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, blank=True)
     response_period_days = models.PositiveSmallIntegerField(
@@ -48,6 +56,14 @@ class Authority(models.Model):
         default=False,
         help_text="Its figures then appear beside those of the other councils that share "
         "theirs, on the network comparison every signed-in person of the network can read.",
+    )
+    publishes_plans = models.CharField(
+        "publishes its action plans",
+        max_length=10,
+        choices=PlanPublication.choices,
+        default=PlanPublication.WHEN_ANSWERED,
+        help_text="Published plans can be read by anyone, without signing in, and are in the "
+        "open data. Drafts never are.",
     )
     history = HistoricalRecords()
 

@@ -2,11 +2,39 @@ from django.urls import path
 
 from .models import FollowedPart
 from .routes import tracked_item_urls
-from .views import calendar, dashboards, impact, meetings, statuses, tracker, tracker_import
+from .views import (
+    calendar,
+    dashboards,
+    impact,
+    meetings,
+    opendata,
+    public,
+    statuses,
+    tracker,
+    tracker_import,
+)
 
 app_name = "followup"
 
 urlpatterns = [
+    # Published action plans and open data: no sign-in (the rule: ActionPlan.objects.published).
+    path("public/", public.public_councils, name="public_councils"),
+    path("public/<int:authority>/", public.PublicPlanListView.as_view(), name="public_plans"),
+    path("public/plans/<int:pk>/", public.public_plan, name="public_plan"),
+    path("public/data/", opendata.open_data, name="open_data"),
+    path("public/data/schema.json", opendata.open_data_schema, name="open_data_schema"),
+    path(
+        "public/data/recommendations.<str:fmt>",
+        opendata.open_data_download,
+        name="open_data_all",
+    ),
+    path(
+        "public/<int:authority>/data/recommendations.<str:fmt>",
+        opendata.open_data_download,
+        name="open_data_council",
+    ),
+    path("public/feed.atom", opendata.public_feed, name="public_feed"),
+    path("public/<int:authority>/feed.atom", opendata.public_feed, name="public_council_feed"),
     # The impact report of a council, for a municipal year (?year=2025) or every year.
     path("councils/impact/", impact.impact_network, name="impact_network"),
     path("councils/<int:pk>/impact/", impact.impact, name="impact"),

@@ -365,3 +365,32 @@ ReportBackFormSet = forms.inlineformset_factory(
     absolute_max=30,
     validate_max=True,
 )
+
+
+class PublicationForm(VersionedFormMixin, forms.ModelForm):
+    """Publish a plan by hand, withdraw it with a reason, or leave it to the council's setting
+    (the rules: ActionPlan.publication_problem)."""
+
+    class Meta:
+        model = ActionPlan
+        fields = ["publication", "withdrawal_reason"]
+        labels = {
+            "publication": "Is this plan public?",
+            "withdrawal_reason": "Reason for withdrawing it (if withdrawn)",
+        }
+        help_texts = {
+            "withdrawal_reason": "Kept in the plan's history. Not shown to the public.",
+        }
+        widgets = {"publication": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publication"].choices = [
+            (ActionPlan.Publication.COUNCIL_RULE, "As the council's setting says"),
+            (ActionPlan.Publication.PUBLISHED, "Publish it now"),
+            (ActionPlan.Publication.WITHDRAWN, "Withdraw it from publication"),
+        ]
+        self.fields["publication"].error_messages["required"] = "Choose whether the plan is public"
+        self.fields["withdrawal_reason"].widget.attrs["rows"] = 3
+        self._add_version_field()
+        self.helper = gds_helper(self, submit="Save")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/send/", plans.plan_send, name="plan_send"),
+    path("plans/<int:pk>/publication/", plans.plan_publication, name="plan_publication"),
     path("plans/<int:pk>/pdf/", plans.plan_pdf, name="plan_pdf"),
     path("plans/<int:pk>/word/", plans.plan_docx, name="plan_docx"),
     # A long plan's PDF, made in the background: its progress page and its download.

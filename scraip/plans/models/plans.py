@@ -46,6 +46,19 @@ class ActionPlanQuerySet(SoftDeleteQuerySet):
     def sent_for_response(self):
         return self.exclude(status=ActionPlan.Status.DRAFT)
 
+    def published(self):
+        """The plans anyone may read without signing in: sent to the cabinet, and published by
+        hand or by the council's rule (Authority.PlanPublication), and not withdrawn."""
+        when = Authority.PlanPublication
+        answered = (ActionPlan.Status.RESPONDED, ActionPlan.Status.CLOSED)
+        by_rule = Q(publication=ActionPlan.Publication.COUNCIL_RULE) & (
+            Q(authority__publishes_plans=when.WHEN_SENT)
+            | Q(authority__publishes_plans=when.WHEN_ANSWERED, status__in=answered)
+        )
+        return self.sent_for_response().filter(
+            by_rule | Q(publication=ActionPlan.Publication.PUBLISHED)
+        )
+
     def visible_to(self, user):
         """The plans of the user's councils; drafts only for those who write plans."""
         plans = self.for_authorities(authorities_for(user))
@@ -75,6 +88,14 @@ class ActionPlan(Versioned, SoftDeletable):
         RESPONDED = "responded", "blue", "Response received"
         CLOSED = "closed", "green", "Closed"
 
+    class Publication(models.TextChoices):
+        """Whether the plan is public: by the council's rule (Authority.publishes_plans), or as
+        an officer chose for this plan."""
+
+        COUNCIL_RULE = "council", "By the council's setting"
+        PUBLISHED = "published", "Published by an officer"
+        WITHDRAWN = "withdrawn", "Withdrawn from publication"
+
     authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="action_plans")
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="action_plans")
     # A joint report: the other committees of the council whose report it also is.
@@ -96,6 +117,11 @@ class ActionPlan(Versioned, SoftDeletable):
     )
     response_deadline = models.DateField(null=True, blank=True, editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    publication = models.CharField(
+        max_length=10, choices=Publication.choices, default=Publication.COUNCIL_RULE
+    )
+    # Why an officer withdrew the plan from publication (kept in its history when it changes).
+    withdrawal_reason = models.TextField("reason for withdrawing it", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -119,7 +145,11 @@ class ActionPlan(Versioned, SoftDeletable):
             models.CheckConstraint(
                 condition=Q(received_on__isnull=True) | Q(received_on__gte=F("publication_date")),
                 name="plan_received_after_publication",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(publication="withdrawn") | ~Q(withdrawal_reason=""),
+                name="plan_withdrawn_with_a_reason",
+            ),
         ]
 
     def __str__(self):
@@ -156,6 +186,20 @@ class ActionPlan(Versioned, SoftDeletable):
             problem = self.receipt_problem(self.received_on, sent=not self.is_draft)
             if problem:
                 raise ValidationError({"received_on": problem})
+        problem = self.publication_problem()
+        if problem:
+            raise ValidationError({problem[0]: problem[1]})
+
+    def publication_problem(self) -> tuple[str, str] | None:
+        """Why the plan cannot be published or withdrawn as it says, if it cannot, and the
+        field at fault: a draft is never published, a withdrawal always has its reason."""
+        if self.publication == self.Publication.PUBLISHED and self.is_draft:
+            return "publication", (
+                "A draft is never public: send the plan to the cabinet before publishing it"
+            )
+        if self.publication == self.Publication.WITHDRAWN and not self.withdrawal_reason.strip():
+            return "withdrawal_reason", "Enter why the plan is being withdrawn from publication"
+        return None
 
     def receipt_problem(self, received_on: datetime.date, *, sent: bool) -> str | None:
         """Why the cabinet cannot have received this report on that day, if it cannot: not

@@ -18,10 +18,11 @@ from scraip.councils.forms import committees_for
 from scraip.councils.models import Meeting
 from scraip.councils.rules import authorities_for, person_of
 
-from .. import documents, services
+from .. import documents, publication, services
 from ..filters import ActionPlanFilter
 from ..forms import (
     ActionPlanForm,
+    PublicationForm,
     ReportBackFormSet,
     SendForResponseForm,
 )
@@ -92,6 +93,7 @@ def plan_detail(request, pk):
             "can_edit": request.user.has_perm("plans.change_actionplan", plan),
             "respond_portfolio_ids": held_portfolio_ids(request.user),
             "respond_person_id": getattr(person_of(request.user), "pk", None),
+            "publication": publication.publication_state(plan),
         },
     )
 
@@ -173,6 +175,30 @@ def plan_send(request, pk):
         messages.success(request, "Sent to the cabinet. The response deadline is now running.")
         return redirect(plan)
     return render(request, "plans/plan_send.html", {"form": form, "plan": plan})
+
+
+@login_required
+def plan_publication(request, pk):
+    """Permission: plans.change_actionplan. Publish the plan by hand, withdraw it with a
+    reason, or leave it to the council's setting."""
+    plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    form = PublicationForm(request.POST or None, instance=plan)
+    if submitted(request, form) and saved(
+        form,
+        lambda: publication.plan_publication_set(
+            plan=plan,
+            publication=form.cleaned_data["publication"],
+            reason=form.cleaned_data["withdrawal_reason"],
+            loaded_version=form.loaded_version,
+        ),
+    ):
+        messages.success(request, publication.publication_state(plan).reason)
+        return redirect(plan)
+    return render(
+        request,
+        "plans/plan_publication.html",
+        {"form": form, "plan": plan, "state": publication.publication_state(plan)},
+    )
 
 
 @login_required
