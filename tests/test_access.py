@@ -22,6 +22,15 @@ PERSONAS = [
 PUBLIC = {
     "login",
     "followup:calendar_feed",
+    "followup:public_councils",
+    "followup:public_plans",
+    "followup:public_plan",
+    "followup:open_data",
+    "followup:open_data_schema",
+    "followup:open_data_all",
+    "followup:open_data_council",
+    "followup:public_feed",
+    "followup:public_council_feed",
     "partnerships:register",
     "partnerships:register_detail",
     "partnerships:register_report",
@@ -130,6 +139,7 @@ RULES = {
     "followup:progress_evidence": ("get", "update", READ_PLAN),
     "followup:updates_owed": ("get", None, [LOGIN, 200, 403, 403, 200, 403, 200]),
     "followup:plan_tracker": ("get", "plan", READ_PLAN),
+    "plans:plan_publication": ("get", "plan", CHANGE_PLAN),
     "followup:plan_tracker_export": ("get", "plan_xlsx", READ_PLAN),
     "followup:plan_tracker_import": ("get", "plan", CHANGE_PLAN),
     "followup:committee_tracker_export": ("get", "committee_xlsx", READ_PLAN),
@@ -151,6 +161,16 @@ RULES = {
     "followup:calendar_feeds": ("get", None, EVERYONE_SIGNED_IN),
     "followup:calendar_feed_revoke": ("post", "feed", RESTORE),
     "followup:calendar_feed": ("get", "feed_token", [200, 200, 200, 200, 200, 200, 200]),
+    # Published plans and open data: anyone, signed in or not.
+    "followup:public_councils": ("get", None, [200] * 7),
+    "followup:public_plans": ("get", "authority", [200] * 7),
+    "followup:public_plan": ("get", "published_plan", [200] * 7),
+    "followup:open_data": ("get", None, [200] * 7),
+    "followup:open_data_schema": ("get", None, [200] * 7),
+    "followup:open_data_all": ("get", "csv", [200] * 7),
+    "followup:open_data_council": ("get", "council_csv", [200] * 7),
+    "followup:public_feed": ("get", None, [200] * 7),
+    "followup:public_council_feed": ("get", "authority", [200] * 7),
     # Reviews: read by the councils taking part (the review is Maidstone's alone, so Swale's
     # officer gets 404), changed by its officers and Maidstone's scrutiny officers; the work
     # programmes, review summaries and the witness directory are shared with the whole network.

@@ -40,15 +40,62 @@ class ActionPlanFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = year_choices(authorities)
 
 
-def year_choices(authorities) -> list[tuple[int, str]]:
-    """The municipal years the councils' plans are filed under, newest first, as "2025/26"."""
+def year_choices(authorities, plans=None) -> list[tuple[int, str]]:
+    """The municipal years the councils' plans (of `plans`, if given) are filed under, newest
+    first, as "2025/26"."""
+    plans = ActionPlan.objects if plans is None else plans
     years = (
-        ActionPlan.objects.filter(authority__in=authorities)
+        plans.filter(authority__in=authorities)
         .values_list("municipal_year", flat=True)
         .distinct()
         .order_by("-municipal_year")
     )
     return [(year, municipal_year_label(year)) for year in years if year]
+
+
+class PublishedPlanFilter(django_filters.FilterSet):
+    """A council's published plans, for anyone: its choices come from the published plans
+    alone, so they never show that a committee or a year has a draft."""
+
+    committee = django_filters.ModelChoiceFilter(
+        queryset=None, empty_label="All committees", widget=_select()
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="municipal_year",
+        label="Municipal year",
+        empty_label="Any year",
+        widget=_select(),
+    )
+    decision = django_filters.ChoiceFilter(
+        label="With a recommendation",
+        choices=Response.Decision.choices,
+        empty_label="Whatever the cabinet decided",
+        method="filter_decision",
+        widget=_select(),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(value, label) for value, label in ActionPlan.Status.choices if value != "draft"],
+        empty_label="Any status",
+        widget=_select(),
+    )
+
+    class Meta:
+        model = ActionPlan
+        fields = ["committee", "year", "decision", "status"]
+
+    def __init__(self, *args, authority, **kwargs):
+        super().__init__(*args, **kwargs)
+        published = ActionPlan.objects.published().filter(authority=authority)
+        self.filters["committee"].queryset = Committee.objects.filter(
+            pk__in=published.values("committee")
+        )
+        self.filters["year"].extra["choices"] = year_choices([authority], published)
+
+    def filter_decision(self, queryset, name, value):
+        answered = RecommendationPart.objects.filter(
+            recommendation__action_plan=OuterRef("pk"), response__decision=value
+        )
+        return queryset.filter(Exists(answered))
 
 
 AWAITING = "awaiting"

@@ -59,7 +59,18 @@ def access_objects(*, plan, part, response, officer) -> dict:
     update.evidence_file.save("minutes.pdf", ContentFile(MINIMAL_PDF))
     feed = models.CalendarFeed.objects.create(owner=officer, committee=plan.committee)
     status = CouncilStatusFactory(authority=plan.authority)
+    published = type(plan).objects.create(
+        authority=plan.authority,
+        committee=plan.committee,
+        title="A published plan",
+        publication_date=plan.publication_date,
+        status=plan.Status.RESPONDED,
+        publication=plan.Publication.PUBLISHED,
+    )
     return {
+        "published_plan": [published.pk],
+        "council_csv": [plan.authority_id, "csv"],
+        "csv": ["csv"],
         "council_status": [status.pk],
         "meeting": [meeting.pk],
         "report_back": [report_back.pk],

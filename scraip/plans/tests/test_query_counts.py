@@ -38,8 +38,9 @@ HOME = 13
 PLAN_LIST = 13
 # Plan; person; held portfolios; report-backs (with meetings); recommendations (with
 # portfolios); parts (with responses, lead officers, responders); portfolio terms (with holders);
-# the committees it came from jointly; the officers supporting each lead officer.
-PLAN_DETAIL = 15
+# the committees it came from jointly; the officers supporting each lead officer; whether it is
+# public (ActionPlan.objects.published).
+PLAN_DETAIL = 16
 # Plan; person; report-backs; recommendations; parts; portfolio terms; and the document's own
 # fetch of the plan by id and count of its parts (scraip.common.pdfjobs decides from it whether
 # to print now or in the background); the officers supporting each lead officer.
