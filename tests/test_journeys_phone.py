@@ -17,7 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 PHONE, DESKTOP = 375, 1280
 # Pages a walk does not open: downloads, feeds, the admin, signing out.
 SKIP = re.compile(
-    r"pdf|/word/|/csv/|export|\.ics|/feed|calendar/|admin/|download|\.xlsx|\.csv|sign-out|/media/"
+    r"pdf|/word/|/csv/|export|\.ics|/feed|calendar/|admin/|download|\.xlsx|\.csv|\.json|sign-out|/reports/|"
+    r"/media/"
 )
 PAGES_EACH = 30
 

@@ -1,0 +1,35 @@
+"""A resident reads the published action plans without signing in, on a 375 px phone and at
+desktop width: from the list of councils to a council's plans, its filters and a plan, and the
+open data page. On every page axe's WCAG 2.2 AA rules pass and nothing scrolls sideways."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.test_journeys import assert_accessible
+from tests.test_journeys_phone import DESKTOP, PHONE, assert_fits, walk
+from tests.test_public_privacy import published  # noqa: F401 (a fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_a_resident_reads_the_published_plans(browser, live_server, published, plan, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + reverse("followup:public_councils"))
+        seen = walk(page, live_server.url, width)
+        assert live_server.url + reverse("followup:public_plan", args=[plan.pk]) in seen
+        assert live_server.url + reverse("followup:open_data") in seen
+        # The council's list, filtered by decision, then the plan.
+        page.goto(live_server.url + reverse("followup:public_plans", args=[plan.authority_id]))
+        page.get_by_label("With a recommendation").select_option(label="Accepted")
+        page.get_by_role("button", name="Apply filters").click()
+        assert_fits(page, width)
+        assert_accessible(page)
+        page.get_by_role("link", name=plan.title).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(plan.title)
+        expect(page.get_by_text("Satisfied")).to_be_visible()
+    finally:
+        context.close()
