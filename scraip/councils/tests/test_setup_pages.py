@@ -210,9 +210,13 @@ def test_the_council_settings_page_sets_the_response_period_and_acceptance_rule(
     assert refused.context["form"].errors["response_period_days"] == [
         "Enter a number of days from 1 to 366"
     ]
-    saved = client.post(url, {"short_name": "MBC", "response_period_days": "28"})
+    assert page.context["form"]["publishes_plans"].value() == "answered"
+    saved = client.post(
+        url, {"short_name": "MBC", "response_period_days": "28", "publishes_plans": "by_hand"}
+    )
     assert saved.status_code == 302
     authority.refresh_from_db()
     assert (authority.short_name, authority.response_period_days) == ("MBC", 28)
+    assert authority.publishes_plans == "by_hand"
     assert authority.acceptance_needs_details is False  # unticked
     assert "an acceptance may be a plain “Yes”" in client.get(saved.url).content.decode()
