@@ -52,6 +52,7 @@ class Targets:
     year: int
     my_feed: str
     committee_feed: str
+    public_plan: int
 
 
 def find_targets() -> Targets:
@@ -101,12 +102,17 @@ def find_targets() -> Targets:
         year=plan.publication_date.year,
         my_feed=my_feed.token,
         committee_feed=committee_feed.token,
+        public_plan=plans.published()
+        .annotate(parts=Count("recommendations__parts"))
+        .order_by("-parts", "pk")
+        .values_list("pk", flat=True)
+        .first(),
     )
 
 
 def pages(targets: Targets) -> list[Page]:
     t = targets
-    plan, meeting = t.plan.pk, t.meeting.pk
+    plan, meeting, a = t.plan.pk, t.meeting.pk, t.authority.pk
     return [
         Page("Calendar feeds page", "officer1", reverse("followup:calendar_feeds")),
         Page("Home (officer)", "officer1", reverse("plans:home")),
@@ -152,6 +158,26 @@ def pages(targets: Targets) -> list[Page]:
             reverse("partnerships:detail", args=[t.partnership.pk]),
         ),
         Page("Public register", None, reverse("partnerships:register")),
+        Page("Impact report (every year)", "officer1", reverse("followup:impact", args=[a])),
+        Page(
+            "Impact report (one year)",
+            "officer1",
+            reverse("followup:impact", args=[a]) + f"?year={t.plan.municipal_year}",
+        ),
+        Page("Impact across the network", "officer1", reverse("followup:impact_network")),
+        Page("Published plans (council)", None, reverse("followup:public_plans", args=[a])),
+        Page(
+            "Published plan (largest)",
+            None,
+            reverse("followup:public_plan", args=[t.public_plan]),
+        ),
+        Page("Public feed (council)", None, reverse("followup:public_council_feed", args=[a])),
+        Page(
+            "Open data (council, csv)",
+            None,
+            reverse("followup:open_data_council", args=[a, "csv"]),
+            kind="csv",
+        ),
         Page(
             "Calendar feed (committee)",
             None,
