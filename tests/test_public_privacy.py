@@ -7,8 +7,8 @@ The routes walked are the access matrix's PUBLIC list (tests/test_access.py) wit
 its RULES name, so a public route added there is walked here too."""
 
 import pytest
-from django.db.models import F, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 
 from scraip.councils.models import Person
@@ -34,7 +34,9 @@ SECRETS = (
 def published(objects, plan, officer):
     """The access matrix's records, with the plan answered, followed up and published; a
     draft beside it; and an email address for every person."""
-    Person.objects.update(email=Concat(Value("person"), F("pk"), Value("@example.org")))
+    Person.objects.update(
+        email=Concat(Value("person"), Cast("pk", CharField()), Value("@example.org"))
+    )
     plan.status = ActionPlan.Status.RESPONDED
     plan.save()
     update = ProgressUpdate.objects.get(pk=objects["update"][0])
