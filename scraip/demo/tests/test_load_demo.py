@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from scraip.common.softdelete import soft_delete
 from scraip.councils.models import Authority, Person, Portfolio
+from scraip.demo.history import generated_plans
 from scraip.followup.models import CouncilStatus, ProgressUpdate
 from scraip.plans.models import (
     ActionPlan,
@@ -67,7 +68,17 @@ def test_loading_again_adds_and_changes_nothing():
     load_demo()
 
     assert row_counts() == counts
-    assert counts["plans.ActionPlan"] == 6  # Maidstone's and Kent's 4, Medway's imported 2
+    # Maidstone's and Kent's 4, Medway's imported 2, and Maidstone's generated years.
+    maidstone = Authority.objects.get(name="Maidstone Borough Council")
+    assert counts["plans.ActionPlan"] - generated_plans(maidstone).count() == 6
+
+
+@pytest.mark.django_db
+def test_the_demo_publishes_the_2007_scraip_and_no_draft():
+    load_demo()
+    published = ActionPlan.objects.published()
+    assert published.filter(title="Review of Partnerships").exists()
+    assert not published.filter(status=ActionPlan.Status.DRAFT).exists()
 
 
 def test_loading_again_restores_a_demo_plan_changed_in_the_app(partnerships):
