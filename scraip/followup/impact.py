@@ -11,13 +11,15 @@ sub-parts) of the plans the council has sent to its cabinet:
   item), the median months from the answer to the meeting that closed it, still open, and
   overdue (open and past the last day of its target date).
 
-Counts are conditional aggregates, one grouped query per table; a median is the middle row of
-the values in order (one query reading at most two rows).
+Counts are conditional aggregates: two grouped queries (the answers; where the followed items
+stand) count every item once per group of year, committee and portfolio together, and the
+totals and tables add those groups up. A median is the middle row of the values in order (one
+query reading at most two rows).
 """
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Subquery
 from django.utils import timezone
@@ -238,21 +240,22 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
     today = today or timezone.localdate()
     council = {f"{PLAN}__authority": authority}
     parts, items = _parts(year, **council), _items(today, year, **council)
+    counts = _counts(parts, items, COUNCIL_GROUPS)
     every_year = (
-        (parts, items)
+        counts
         if year is None
-        else (_parts(None, **council), _items(today, None, **council))
+        else _counts(_parts(None, **council), _items(today, None, **council), (BY_YEAR,))
     )
     return ImpactReport(
         authority=authority,
         year=year,
         today=today,
-        total=_whole(parts, items),
+        total=_rolled_up(counts)[0] if counts[0] else Rates("All"),
         median_days_to_answer=_median_days_to_answer(parts),
         median_months_to_close=_median_months_to_close(items),
-        by_year=_grouped(*every_year, BY_YEAR),
-        by_committee=_grouped(parts, items, BY_COMMITTEE),
-        by_portfolio=_grouped(parts, items, BY_PORTFOLIO),
+        by_year=_rolled_up(every_year, BY_YEAR),
+        by_committee=_rolled_up(counts, BY_COMMITTEE),
+        by_portfolio=_rolled_up(counts, BY_PORTFOLIO),
     )
 
 
@@ -260,7 +263,8 @@ def network_comparison(year: int | None = None, today=None) -> list[Rates]:
     """The councils that share their impact report (Authority.compares_impact), a row each, for
     a municipal year or every year: two queries. A council that does not share never appears."""
     today = today or timezone.localdate()
-    return _grouped(_parts(year, **SHARING), _items(today, year, **SHARING), BY_COUNCIL)
+    counts = _counts(_parts(year, **SHARING), _items(today, year, **SHARING), (BY_COUNCIL,))
+    return _rolled_up(counts, BY_COUNCIL)
 
 
 def network_years() -> list[int]:
@@ -325,33 +329,42 @@ def _follow_counts() -> dict:
     }
 
 
-def _whole(parts, items) -> Rates:
-    answers = parts.order_by().aggregate(**_answer_counts())
-    followed = items.order_by().aggregate(**_follow_counts())
-    return Rates(
-        "All",
-        **answers,
-        followed=followed["followed"],
-        closed=followed["closed_items"],
-        overdue=followed["overdue_items"],
-    )
+# A council's report counts its items once, grouped by municipal year, committee and portfolio
+# together, and adds those groups up into its totals and tables.
+COUNCIL_GROUPS = (BY_YEAR, BY_COMMITTEE, BY_PORTFOLIO)
+ANSWER_FIELDS = tuple(_answer_counts())
+FOLLOW_FIELDS = {"followed": "followed", "closed_items": "closed", "overdue_items": "overdue"}
+
+Counts = tuple[list[dict], list[dict]]
 
 
-def _grouped(parts, items, by: Breakdown) -> list[Rates]:
-    """A row per group (a year, a committee, a portfolio, a council), in label order: two
-    queries."""
-    key, name = by.key, by.group_name
-    rows = {
-        row[key]: Rates(
-            label=by.label(row[name]),
-            **{field.name: row[field.name] for field in fields(Rates) if field.name in row},
-        )
-        for row in parts.order_by().values(key, name).annotate(**_answer_counts())
-    }
-    for row in items.order_by().values(key).annotate(**_follow_counts()):
-        if rates := rows.get(row[key]):
-            rates.followed, rates.closed = row["followed"], row["closed_items"]
-            rates.overdue = row["overdue_items"]
+def _counts(parts, items, breakdowns: tuple[Breakdown, ...]) -> Counts:
+    """How many items were made, answered and followed up, per group of every breakdown at
+    once (a year, committee and portfolio; or a council): two grouped queries, one over the
+    answers and one over where the followed items stand, each reading every item once."""
+    keys = [by.key for by in breakdowns]
+    names = [by.group_name for by in breakdowns if by.group_name != by.key]
+    answers = parts.order_by().values(*keys, *names).annotate(**_answer_counts())
+    follows = items.order_by().values(*keys).annotate(**_follow_counts())
+    return list(answers), list(follows)
+
+
+def _rolled_up(counts: Counts, by: Breakdown | None = None) -> list[Rates]:
+    """The groups' counts added up into a row per group of `by` (None: one row, "All"), in
+    label order. The database has counted the items; this adds at most a row per group."""
+    answers, follows = counts
+    rows: dict = {}
+    for row in answers:
+        group = row[by.key] if by else None
+        rates = rows.get(group)
+        if rates is None:
+            rates = rows[group] = Rates(by.label(row[by.group_name]) if by else "All")
+        for name in ANSWER_FIELDS:
+            setattr(rates, name, getattr(rates, name) + row[name])
+    for row in follows:
+        if rates := rows.get(row[by.key] if by else None):
+            for counted, name in FOLLOW_FIELDS.items():
+                setattr(rates, name, getattr(rates, name) + row[counted])
     return sorted(rows.values(), key=lambda rates: rates.label)
 
 
@@ -367,13 +380,12 @@ def _median(ordered) -> datetime.timedelta | None:
 
 def _median_days_to_answer(parts) -> int | None:
     """From the cabinet receiving the report to the answer."""
-    waits = (
-        parts.filter(response__isnull=False, **{f"{PLAN}__received_on__isnull": False})
-        .annotate(
-            wait=ExpressionWrapper(
-                F("response__responded_on") - F(f"{PLAN}__received_on"),
-                output_field=DurationField(),
-            )
+    waits = parts.filter(
+        response__isnull=False, **{f"{PLAN}__received_on__isnull": False}
+    ).annotate(
+        wait=ExpressionWrapper(
+            F("response__responded_on") - F(f"{PLAN}__received_on"),
+            output_field=DurationField(),
         )
         .order_by("wait")
         .values_list("wait", flat=True)

@@ -174,10 +174,28 @@ def test_the_report_reads_in_the_same_queries_whatever_the_history(
         )
         ResponseFactory(part=part)
     client.force_login(officer)
-    # Six for every signed-in page; the council; the years; the totals (two); the medians
-    # (two each); the three breakdowns (two each).
-    with django_assert_max_num_queries(22):
-        assert client.get(reverse("followup:impact", args=[authority.pk])).status_code == 200
+    # Six for every signed-in page; the person; the council; the years; the counts by year,
+    # committee and portfolio at once (two: answers, and where the followed items stand); the
+    # medians (two each). One year adds the counts of every year, for its table across years.
+    url = reverse("followup:impact", args=[authority.pk])
+    with django_assert_max_num_queries(15):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(17):
+        assert client.get(url, {"year": "2024"}).status_code == 200
+
+
+def test_the_tables_add_up_to_the_totals(history, authority):
+    """The totals and every table are the same items counted once, grouped three ways."""
+    for year in (None, 2024):
+        report = impact_report(authority, year)
+        for rows in (report.by_committee, report.by_portfolio):
+            for field in ("made", "accepted", "rejected", "followed", "closed", "overdue"):
+                assert sum(getattr(row, field) for row in rows) == getattr(report.total, field)
+    every_year = impact_report(authority)
+    assert [row.label for row in impact_report(authority, 2024).by_year] == [
+        row.label for row in every_year.by_year
+    ]
+    assert every_year.total.made == sum(row.made for row in every_year.by_year) == 5
 
 
 def test_the_network_compares_only_the_councils_that_share(
