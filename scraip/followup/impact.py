@@ -380,12 +380,13 @@ def _median(ordered) -> datetime.timedelta | None:
 
 def _median_days_to_answer(parts) -> int | None:
     """From the cabinet receiving the report to the answer."""
-    waits = parts.filter(
-        response__isnull=False, **{f"{PLAN}__received_on__isnull": False}
-    ).annotate(
-        wait=ExpressionWrapper(
-            F("response__responded_on") - F(f"{PLAN}__received_on"),
-            output_field=DurationField(),
+    waits = (
+        parts.filter(response__isnull=False, **{f"{PLAN}__received_on__isnull": False})
+        .annotate(
+            wait=ExpressionWrapper(
+                F("response__responded_on") - F(f"{PLAN}__received_on"),
+                output_field=DurationField(),
+            )
         )
         .order_by("wait")
         .values_list("wait", flat=True)
