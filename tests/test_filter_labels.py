@@ -38,6 +38,8 @@ def make(filterset_class, user):
             extra[name] = user if name == "user" else getattr(user, "person", None)
         elif name == "authorities":
             extra[name] = Authority.objects.all()
+        elif name == "authority":
+            extra[name] = Authority.objects.first()
     return filterset_class(data={}, request=request, **extra)
 
 

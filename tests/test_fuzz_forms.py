@@ -51,6 +51,7 @@ FORM_VIEWS = {
     "plans:plan_create": [("officer", None)],
     "plans:plan_edit": [("officer", "plan")],
     "plans:plan_send": [("officer", "draft_plan")],
+    "plans:plan_publication": [("officer", "plan")],
     "plans:plan_delete": [("officer", "plan")],
     "plans:recommendation_create": [("officer", "plan")],
     "plans:recommendation_edit": [("officer", "recommendation")],

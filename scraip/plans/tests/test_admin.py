@@ -265,6 +265,8 @@ def plan_data(committee):
         "publication_date": "2026-09-01",
         "received_on": "",
         "status": "draft",
+        "publication": "council",
+        "withdrawal_reason": "",
         **inline("report_backs"),
         **inline("recommendations"),
     }
@@ -292,6 +294,27 @@ def test_the_admin_refuses_an_impossible_receipt_date(admin_client, plan_data, c
     assert not ActionPlan.all_objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"publication": "withdrawn", "status": "responded"},
+            "withdrawal_reason",
+            "Enter why the plan is being withdrawn from publication",
+        ),
+        (
+            {"publication": "published"},
+            "publication",
+            "A draft is never public: send the plan to the cabinet before publishing it",
+        ),
+    ],
+)
+def test_the_admin_keeps_the_publication_rules(admin_client, plan_data, changes, field, message):
+    page = admin_client.post(ADD_PLAN, plan_data | changes)
+    assert errors_of(page)[field] == [message]
+    assert not ActionPlan.all_objects.exists()
+
+
 def test_the_admin_saves_a_plan_through_the_service(admin_client, plan_data, authority):
     page = admin_client.post(ADD_PLAN, plan_data | {"received_on": "2026-10-01"})
     assert page.status_code == 302
@@ -307,6 +330,8 @@ def schedule_data(plan, rows) -> dict:
         "publication_date": plan.publication_date.isoformat(),
         "received_on": plan.received_on.isoformat(),
         "status": plan.status,
+        "publication": plan.publication,
+        "withdrawal_reason": plan.withdrawal_reason,
         **inline("report_backs", [{"due_precision": "day"} | row for row in rows]),
         **inline("recommendations"),
     }
