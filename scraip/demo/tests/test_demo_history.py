@@ -171,10 +171,11 @@ def fingerprint() -> list:
                 .order_by("action_plan__publication_date", "action_plan__title", "position")
                 .values_list("action_plan__title", "action_plan__publication_date", "text")
             )
+            # In a total order: PostgreSQL returns rows that tie in any order.
             rows += list(
-                ProgressUpdate.objects.order_by("reported_on", "narrative", "status").values_list(
-                    "status", "reported_on", "reported_by__name"
-                )
+                ProgressUpdate.objects.order_by(
+                    "reported_on", "narrative", "status", "reported_by__name"
+                ).values_list("status", "reported_on", "reported_by__name")
             )
             raise Discard
     except Discard:
