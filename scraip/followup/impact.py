@@ -21,7 +21,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Subquery
+from django.db.models import Count, F, Func, IntegerField, Q, Subquery
 from django.utils import timezone
 
 from scraip.common.years import municipal_year_label
@@ -368,48 +368,60 @@ def _rolled_up(counts: Counts, by: Breakdown | None = None) -> list[Rates]:
     return sorted(rows.values(), key=lambda rates: rates.label)
 
 
-def _median(values, name: str) -> datetime.timedelta | None:
-    """The middle of the durations `name` annotated on `values` (the mean of the two middle
-    ones when there is an even number). The database counts the items of each duration, in
-    order: one grouped query, a row per distinct duration (at most a few hundred days)."""
+class DaysBetween(Func):
+    """Whole days from the date `earlier` to the date `later`, worked out by the database:
+    PostgreSQL subtracts dates as days, SQLite through julianday() (Django's own subtraction of
+    dates calls back into Python for every row on SQLite)."""
+
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def __init__(self, later, earlier):
+        super().__init__(later, earlier)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+def _median(values, name: str) -> float | None:
+    """The middle of the day counts `name` annotated on `values` (the mean of the two middle
+    ones when there is an even number). The database counts the items of each day count, in
+    order: one grouped query, a row per distinct count (at most a few hundred)."""
     counted = values.order_by(name).values(name).annotate(items=Count("pk"))
-    durations = [(row[name], row["items"]) for row in counted]
-    total = sum(items for _, items in durations)
+    days = [(row[name], row["items"]) for row in counted]
+    total = sum(items for _, items in days)
     middle, before = [], 0
-    for duration, items in durations:
+    for value, items in days:
         # The middle items are the ((total - 1) // 2)th and the (total // 2)th, from nought.
-        middle += [
-            duration for place in {(total - 1) // 2, total // 2} if 0 <= place - before < items
-        ]
+        middle += [value for place in {(total - 1) // 2, total // 2} if 0 <= place - before < items]
         before += items
-    return sum(middle, datetime.timedelta()) / len(middle) if middle else None
+    return sum(middle) / len(middle) if middle else None
 
 
 def _median_days_to_answer(parts) -> int | None:
     """From the cabinet receiving the report to the answer."""
     waits = parts.filter(
         response__isnull=False, **{f"{PLAN}__received_on__isnull": False}
-    ).annotate(
-        wait=ExpressionWrapper(
-            F("response__responded_on") - F(f"{PLAN}__received_on"),
-            output_field=DurationField(),
-        )
-    )
+    ).annotate(wait=DaysBetween(F("response__responded_on"), F(f"{PLAN}__received_on")))
     median = _median(waits, "wait")
-    return round(median.total_seconds() / 86400) if median is not None else None
+    return round(median) if median is not None else None
 
 
 def _median_months_to_close(items) -> float | None:
-    """From the answer to the meeting at which the committee closed the item."""
+    """From the answer to the meeting at which the committee closed the item (in whole days,
+    as months of 365.25 / 12 days)."""
     closed_on = verdicts_newest_first(FollowedPart).filter(verdict=CLOSED).values("meeting__date")
     spans = (
         items.filter(closed=True)
         .annotate(closed_on=Subquery(closed_on[:1]))
-        .annotate(
-            span=ExpressionWrapper(
-                F("closed_on") - F("response__responded_on"), output_field=DurationField()
-            )
-        )
+        .annotate(span=DaysBetween(F("closed_on"), F("response__responded_on")))
     )
     median = _median(spans, "span")
-    return round(median.days / DAYS_A_MONTH, 1) if median is not None else None
+    return round(int(median) / DAYS_A_MONTH, 1) if median is not None else None
