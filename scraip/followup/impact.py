@@ -28,7 +28,7 @@ from scraip.common.years import municipal_year_label
 from scraip.plans.models import ActionPlan, RecommendationPart, Response
 
 from .models import FollowedPart
-from .models.state import CLOSED, verdicts_newest_first
+from .models.state import CLOSED, verdicts_newest_first, with_state
 
 PLAN = "recommendation__action_plan"
 SHARING = {f"{PLAN}__authority__compares_impact": True}
@@ -296,8 +296,9 @@ def _parts(year, **where):
 
 
 def _items(today, year, **where):
-    """Those accepted wholly or in part, with where each stands (state.with_state)."""
-    items = FollowedPart.objects.listed(today).filter(**where)
+    """Those accepted wholly or in part, with where each stands (state.with_state: closed, past
+    its target; not a list's next report-back or what it prints)."""
+    items = with_state(FollowedPart.objects.following().filter(**where), today)
     return items.filter(**{f"{PLAN}__municipal_year": year}) if year else items
 
 
