@@ -324,9 +324,11 @@ def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
         .filter(recommendation__action_plan__authority__in=authorities)
         .filter(recommendation__addressed_to=Addressee.OFFICER)
     )
+    # Lead and supporting officers, portfolio holders and officers addressed by name are all
+    # people of the plan's council (the models' own rules), so only its people are candidates.
     candidates = (
         Person.objects.select_related("user")
-        .filter(unreachable_q())
+        .filter(unreachable_q(), authority__in=authorities)
         .annotate(
             leads=Exists(Response.objects.filter(lead_officer=OuterRef("pk")))
             | Exists(Response.supporting_officers.through.objects.filter(person=OuterRef("pk"))),
