@@ -127,6 +127,8 @@ def test_the_officer_withdraws_a_plan_on_its_page(client, officer, followed):
     refused = client.post(url, {"publication": "withdrawn", "loaded_version": version})
     assert refused.status_code == 200
     assert b"Enter why the plan is being withdrawn from publication" in refused.content
+    # The page still says how the plan stands, not what was refused.
+    assert b"Public: the council publishes its plans" in refused.content
     assert is_public(followed.plan)
     saved = client.post(
         url,

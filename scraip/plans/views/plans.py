@@ -182,6 +182,8 @@ def plan_publication(request, pk):
     """Permission: plans.change_actionplan. Publish the plan by hand, withdraw it with a
     reason, or leave it to the council's setting."""
     plan = get_plan_for_user(request, pk, "plans.change_actionplan")
+    # As stored: a form that is refused has already put what was typed on the instance.
+    state = publication.publication_state(plan)
     form = PublicationForm(request.POST or None, instance=plan)
     if submitted(request, form) and saved(
         form,
@@ -197,7 +199,7 @@ def plan_publication(request, pk):
     return render(
         request,
         "plans/plan_publication.html",
-        {"form": form, "plan": plan, "state": publication.publication_state(plan)},
+        {"form": form, "plan": plan, "state": state},
     )
 
 
