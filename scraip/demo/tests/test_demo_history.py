@@ -5,14 +5,12 @@ every generated row meets its model's rules."""
 
 import re
 from collections import Counter
-from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
@@ -20,6 +18,7 @@ from scraip.common.softdelete import soft_delete
 from scraip.councils.models import Authority, Meeting, Person, Portfolio, PortfolioTerm
 from scraip.demo.councils import KENT, MAIDSTONE, MEDWAY
 from scraip.demo.history import DEMO_LEADS, HISTORY_PORTFOLIOS, generated_plans
+from scraip.demo.tests.test_load_demo import load_demo
 from scraip.followup.impact import TABLE_HEADINGS
 from scraip.followup.models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
 from scraip.plans.models import Recommendation, RecommendationPart, ReportBack, Response
@@ -29,17 +28,6 @@ pytestmark = pytest.mark.django_db
 # The six municipal years before 2026/27, the suite's day being 23 November 2026 (conftest.py).
 HISTORY = range(2020, 2026)
 LABELS = ["2020/21", "2021/22", "2022/23", "2023/24", "2024/25", "2025/26"]
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def load_demo() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 @pytest.fixture
