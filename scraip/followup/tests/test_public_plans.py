@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from scraip.common.versioning import WorkflowError
 from scraip.councils.models import Authority
-from scraip.councils.tests.factories import UserFactory
+from scraip.councils.tests.factories import (
+    CommitteeFactory,
+    MeetingFactory,
+    PortfolioTermFactory,
+    UserFactory,
+)
 from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
 from scraip.plans import publication
 from scraip.plans.models import ActionPlan, Recommendation, Response
@@ -266,21 +271,30 @@ def test_the_councils_page_lists_only_councils_with_published_plans(
 
 
 def make_public_plan(authority, committee, recommendations: int):
+    """A published plan of this many recommendations in three portfolios, each with a holder,
+    an accepted answer, an update and a verdict, heard jointly with another committee."""
     plan = published_plan(authority, committee, "Big plan", year=2025, decision="accepted")
+    plan.joint_committees.add(CommitteeFactory(authority=authority))
+    portfolios = [PortfolioTermFactory(portfolio__authority=authority).portfolio for _ in "abc"]
+    meeting = MeetingFactory(committee=committee, date=datetime.date(2026, 1, 14))
     for number in range(recommendations):
         part = PartFactory(
-            recommendation=RecommendationFactory(action_plan=plan, letter=f"Z{number}")
+            recommendation=RecommendationFactory(
+                action_plan=plan, letter=f"Z{number}", portfolio=portfolios[number % 3]
+            )
         )
         response = ResponseFactory(part=part)
         ProgressUpdateFactory(
             subject=part, reported_by=response.lead_officer, entered_by=UserFactory()
         )
+        VerdictFactory(subject=part, meeting=meeting)
     return plan
 
 
-# Plan; items with their state; portfolio terms; their latest updates (with council statuses);
-# their latest verdicts; report-backs (with meetings).
-PUBLIC_PLAN = 6
+# Plan; items with their state; portfolio terms (with holders); their latest updates (with
+# council statuses); their latest verdicts (with meetings); report-backs (with meetings); the
+# committees it came from jointly.
+PUBLIC_PLAN = 7
 # Council; plan count; page of plans with their counts; filter choices: committees, years.
 PUBLIC_PLANS = 5
 
