@@ -90,11 +90,14 @@ class _Line:
         return text
 
 
-def csv_lines(*, header: list[str], rows: Iterable) -> Iterator[bytes]:
+def csv_lines(
+    *, header: list[str], rows: Iterable, byte_order_mark: bool = True
+) -> Iterator[bytes]:
     """The header and rows as UTF-8 CSV lines, one row at a time, starting with the byte order
-    mark Excel needs to read UTF-8."""
+    mark Excel needs to read UTF-8 (not for a file meant for programs: `byte_order_mark`)."""
     writer = csv.writer(_Line())
-    yield "\ufeff".encode() + writer.writerow([cell_text(name) for name in header]).encode()
+    mark = "\ufeff" if byte_order_mark else ""
+    yield (mark + writer.writerow([cell_text(name) for name in header])).encode()
     for row in rows:
         yield writer.writerow([cell_text(value) for value in row]).encode()
 

@@ -6,7 +6,6 @@ read. A council that has published nothing gets an empty file, the same as one w
 all drafts, so no file shows that a draft exists; a council that does not exist is a 404.
 """
 
-import csv
 import datetime
 import json
 from collections.abc import Iterable, Iterator
@@ -21,7 +20,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from scraip.common.spreadsheets import cell_text
+from scraip.common.spreadsheets import csv_lines
 from scraip.common.text import download_name, one_line
 from scraip.councils.models import Authority
 from scraip.plans.models import ActionPlan
@@ -63,29 +62,21 @@ def open_data_schema(request):
     return JsonResponse(opendata.table_schema(), json_dumps_params={"indent": 2})
 
 
-class _Line:
-    """A file that hands back what csv.writer writes to it, so each row can be streamed."""
-
-    def write(self, text: str) -> str:
-        return text
-
-
-def _csv_cell(value):
-    """As the schema says: blank for a missing value, booleans as true or false, and text that
-    would run as a formula in a spreadsheet program quoted (scraip.common.spreadsheets)."""
-    if value is None:
-        return ""
+def _csv_value(value):
+    """As the schema says: blank for a missing value, booleans as true or false (the text is
+    quoted, where a spreadsheet would run it as a formula, by csv_lines)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return cell_text(value)
+    return "" if value is None else value
 
 
 def _csv_lines(rows: Iterable[dict]) -> Iterator[bytes]:
     """Plain UTF-8 CSV, without the byte order mark Excel likes: the file is for programs."""
-    writer = csv.writer(_Line())
-    yield writer.writerow(opendata.COLUMN_NAMES).encode()
-    for row in rows:
-        yield writer.writerow([_csv_cell(row[name]) for name in opendata.COLUMN_NAMES]).encode()
+    return csv_lines(
+        header=list(opendata.COLUMN_NAMES),
+        rows=([_csv_value(row[name]) for name in opendata.COLUMN_NAMES] for row in rows),
+        byte_order_mark=False,
+    )
 
 
 def _json_lines(request, rows: Iterable[dict]) -> Iterator[bytes]:
