@@ -174,6 +174,9 @@ def test_the_public_plan_page_shows_decisions_progress_and_verdicts(client, foll
         "1st update",
     ):
         assert expected in text, expected
+    # A's two sub-parts under one heading, then G: a section a recommendation.
+    assert text.count('id="recommendation-') == 2
+    assert text.index("Adopt it.") < text.index("Keep a database.") < text.index("Recommendation G")
     # Narratives and notes stay in the signed-in pages.
     assert "Work has started" not in text
     assert "Sign in" not in text or "Signed in as" not in text

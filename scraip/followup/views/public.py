@@ -88,11 +88,6 @@ def public_plan(request, pk):
         .order_by("recommendation__position", "recommendation_id", "position", "pk")
     )
     attach_latest(items)
-    recommendations = []
-    for item in items:
-        if not recommendations or recommendations[-1]["recommendation"] != item.recommendation:
-            recommendations.append({"recommendation": item.recommendation, "items": []})
-        recommendations[-1]["items"].append(item)
     decisions = Counter(
         item.current_response.get_decision_display() for item in items if item.current_response
     )
@@ -101,7 +96,7 @@ def public_plan(request, pk):
         "followup/public/plan.html",
         {
             "plan": plan,
-            "recommendations": recommendations,
+            "items": items,  # in recommendation order: the page groups them by recommendation
             "report_backs": plan.report_backs.select_related("meeting__committee"),
             "decisions": sorted(decisions.items()),
         },
