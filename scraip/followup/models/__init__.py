@@ -2,6 +2,7 @@
 date changes on any tracked item, reminders sent and private calendar feeds."""
 
 from .feeds import CalendarFeed, CalendarFeedQuerySet, ReminderSent, new_feed_token
+from .itemstate import ItemState, rebuild_item_state
 from .parts import FollowedPart, FollowedPartQuerySet
 from .progress import (
     AboutItemQuerySet,
@@ -26,6 +27,7 @@ __all__ = [
     "FollowedPart",
     "FollowedPartQuerySet",
     "ItemPermissions",
+    "ItemState",
     "Passage",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",
@@ -37,5 +39,6 @@ __all__ = [
     "VerdictQuerySet",
     "new_feed_token",
     "progress_prefetches",
+    "rebuild_item_state",
     "records_about",
 ]

@@ -24,15 +24,11 @@
 Plan items add their next report-back (FollowedPartQuerySet.with_state): `next_report_back_pk`,
 `next_due` and `owes_update`.
 
-Why subqueries and not columns kept up to date: an item's state depends on rows that three apps
-write and remove (plans change responses, timetables and report-back schedules; followup
-records updates, verdicts and target dates; partnerships keep their outcomes' targets; soft
-delete and restore take any of them away and bring them back). A table kept in step would need
-every one of those paths, the admin and bulk loaders included, to remember to update it, and a
-command to repair it when one forgot. Computed here, the state cannot disagree with its inputs.
-Each subquery is an index seek per item ((content_type, object_id, reported_on) on updates,
-(content_type, object_id, meeting) on verdicts), and the pages apply them only to the rows they
-filter, count or show.
+Where the latest update and verdict come from: a row per item in itemstate.ItemState, which
+triggers in the database keep in step with every write to updates, verdicts and meeting dates
+(that module says why). The rest is the item's own columns and its plan's report-backs, read
+as they are, so a moved timetable or a new schedule needs nothing kept. Each page applies
+these to the rows it filters, counts or shows, through one join per item.
 
 Council-named statuses (CouncilStatus) are recorded beside the lifecycle state they stand for,
 which is all these annotations read. `lead_pk` is the accountable lead officer; the officers
@@ -51,7 +47,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -82,6 +77,8 @@ IMPLEMENTED = ProgressUpdate.Status.IMPLEMENTED
 PAUSED = ProgressUpdate.Status.PAUSED
 # Reported states in which an item is not late, whatever its target date says.
 NOT_LATE = (IMPLEMENTED, PAUSED)
+# The join to an item's kept state (TrackedItem.item_state).
+KEPT = "item_state__"
 
 
 def about_outer_item(model, kind) -> QuerySet:
@@ -98,10 +95,6 @@ def verdicts_newest_first(kind) -> QuerySet:
     return about_outer_item(Verdict, kind).order_by("-meeting__date", "-pk")
 
 
-def _first(rows: QuerySet, field: str) -> Subquery:
-    return Subquery(rows.values(field)[:1])
-
-
 def flag(condition: Q) -> Case:
     """True or false (never null) as `condition` holds."""
     return Case(
@@ -111,16 +104,6 @@ def flag(condition: Q) -> Case:
 
 def is_open() -> Q:
     return ~Q(latest_verdict_kind=CLOSED)
-
-
-def _standing(latest_status: Subquery) -> Case:
-    """Closed, else the latest status, else no update: `latest_status` is the subquery itself
-    (null when there is no update), so that it is named, and looked up, once."""
-    return Case(
-        When(latest_verdict_kind=CLOSED, then=Value(Standing.CLOSED.value)),
-        default=Coalesce(latest_status, Value(Standing.NO_UPDATE.value)),
-        output_field=CharField(),
-    )
 
 
 # The conditions below are written cheapest first (the target date is a column, the status one
@@ -155,19 +138,20 @@ def target_lookups(kind) -> tuple[str, str]:
 
 
 def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
-    """`queryset` (of one kind of tracked item) with each item's state annotated."""
+    """`queryset` (of one kind of tracked item) with each item's state annotated: the latest
+    update and verdict from the item's row of itemstate.ItemState (one join), the rest from the
+    item's own columns."""
     today = today or timezone.localdate()
     kind = queryset.model
-    updates, verdicts = updates_newest_first(kind), verdicts_newest_first(kind)
     lookup = kind.lead_lookup
     start, end = target_lookups(kind)
     return queryset.annotate(
-        latest_update_pk=_first(updates, "pk"),
-        latest_status=Coalesce(_first(updates, "status"), Value(""), output_field=CharField()),
-        latest_reported_on=_first(updates, "reported_on"),
-        latest_verdict_pk=_first(verdicts, "pk"),
+        latest_update_pk=F(f"{KEPT}latest_update_pk"),
+        latest_status=Coalesce(F(f"{KEPT}latest_status"), Value(""), output_field=CharField()),
+        latest_reported_on=F(f"{KEPT}latest_reported_on"),
+        latest_verdict_pk=F(f"{KEPT}latest_verdict_pk"),
         latest_verdict_kind=Coalesce(
-            _first(verdicts, "verdict"), Value(""), output_field=CharField()
+            F(f"{KEPT}latest_verdict_kind"), Value(""), output_field=CharField()
         ),
         target_on=F(start),
         # An end not kept (a row saved before ends were) is the start, as it was then.
@@ -175,7 +159,12 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
         lead_pk=F(lookup) if lookup else Value(None, output_field=IntegerField()),
     ).annotate(
         closed=flag(~is_open()),
-        standing=_standing(_first(updates, "status")),
+        standing=Case(
+            When(latest_verdict_kind=CLOSED, then=Value(Standing.CLOSED.value)),
+            When(latest_status="", then=Value(Standing.NO_UPDATE.value)),
+            default=F("latest_status"),
+            output_field=CharField(),
+        ),
         past_target=flag(past_target_q(today)),
         needs_attention=flag(attention_q(today)),
     )

@@ -67,6 +67,9 @@ class TrackedItem(models.Model):
     progress_updates = GenericRelation("followup.ProgressUpdate")
     verdicts = GenericRelation("followup.Verdict")
     target_date_changes = GenericRelation("followup.TargetDateChange")
+    # Its latest update and verdict, kept by the database (itemstate.ItemState): state.with_state
+    # joins it.
+    item_state = GenericRelation("followup.ItemState")
 
     # Where the database finds the target date and the lead officer (state.with_state), as
     # lookups from the item's own table: the target date field itself unless told, no lead

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from rules.contrib.views import permission_required
 
 from scraip.councils.models import Meeting, Portfolio
-from scraip.councils.rules import authorities_for, person_of
+from scraip.councils.rules import authority_ids_for, person_of
 from scraip.plans.models import RecommendationPart
 
 from ..agenda import responses_due
@@ -38,7 +38,7 @@ OWED_PAGE = 50  # rows of the updates owed page
 def dashboard_officer(request):
     """Permission: followup.view_officer_dashboard (scrutiny officers), for their own council."""
     today = timezone.localdate()
-    authorities = authorities_for(request.user)
+    authorities = authority_ids_for(request.user)
     items = FollowedPart.objects.listed(today).of_authorities(authorities)
     attention = page_of(
         request, items.needing_attention(), per_page=LIST_PAGE, param="attention", read=items
@@ -160,7 +160,7 @@ def updates_owed(request):
     owe; a scrutiny officer, everyone's at their council."""
     if not request.user.has_perm("followup.list_updates_owed"):
         raise PermissionDenied
-    items = FollowedPart.objects.listed().of_authorities(authorities_for(request.user))
+    items = FollowedPart.objects.listed().of_authorities(authority_ids_for(request.user))
     everyone = request.user.has_perm("plans.add_actionplan")
     if not everyone:
         items = items.led_by(person_of(request.user))
