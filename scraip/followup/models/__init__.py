@@ -2,7 +2,7 @@
 date changes on any tracked item, reminders sent and private calendar feeds."""
 
 from .feeds import CalendarFeed, CalendarFeedQuerySet, ReminderSent, new_feed_token
-from .itemstate import ItemState, rebuild_item_state
+from .itemstate import ItemState, NextReportBack, rebuild_item_state
 from .parts import FollowedPart, FollowedPartQuerySet
 from .progress import (
     AboutItemQuerySet,
@@ -28,6 +28,7 @@ __all__ = [
     "FollowedPartQuerySet",
     "ItemPermissions",
     "ItemState",
+    "NextReportBack",
     "Passage",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",

@@ -1,14 +1,17 @@
-"""Each tracked item's latest progress update and the committee's latest verdict on it, kept in
-one row per item by the database itself.
+"""Each tracked item's latest progress update and the committee's latest verdict on it, and each
+plan's next report-back, kept by the database itself (one row per item, one per plan).
 
 Why a table kept by triggers: with ten years of history, working out every item's latest update
 and verdict again on each page (a sorted subquery per item and per column) cost the dashboards
-most of their time. Triggers on the updates, the verdicts and the meetings' dates rewrite an
-item's row in the same statement as the change, whichever path made it: the services, the
+most of their time, in the database and in Django building the SQL. Triggers on the updates,
+the verdicts, the meetings' dates and the report-backs rewrite the rows concerned in the same
+statement as the change, whichever path made it: the services, the
 admin, bulk loaders (the tracker import, the demo and the data generator), soft delete and
 restore (which save the row), and a hard delete. Nothing in Python has to remember it, so the
 row cannot disagree with the records it sums up. `manage.py rebuild_item_state` writes every row
 again from the records (after restoring a database from a dump taken without the triggers, say).
+A row is only ever read through its item or plan, and an item or plan with no row reads as
+having no update, verdict or report-back to come.
 
 state.with_state reads these rows; what the state means is documented there.
 """
@@ -82,40 +85,91 @@ def refresh_sql(keys: str) -> str:
     )
 
 
+class NextReportBack(models.Model):
+    """A plan's next report-back: its first, by number, that is neither completed, cancelled nor
+    deleted; null when none is to come. Written only by the database's triggers."""
+
+    # No constraint in the database, as ItemState.content_type.
+    action_plan = models.OneToOneField(
+        "plans.ActionPlan",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="kept_next_report_back",
+    )
+    report_back_pk = models.BigIntegerField(null=True)
+    due_on = models.DateField(null=True)
+    due_precision = models.CharField(max_length=10, blank=True)
+
+    def __str__(self):
+        return f"Next report-back of plan {self.action_plan_id}"
+
+
+NEXT_TABLE = "followup_nextreportback"
+_NEXT = (
+    "FROM plans_reportback r WHERE r.action_plan_id = k.plan AND r.deleted_at IS NULL "
+    "AND NOT r.completed AND NOT r.cancelled ORDER BY r.sequence, r.id LIMIT 1"
+)
+
+
+def next_refresh_sql(keys: str) -> str:
+    """One statement writing the rows of the plans that the query `keys` names (column `plan`,
+    each plan once) from their report-backs."""
+    return (
+        f"INSERT INTO {NEXT_TABLE} (action_plan_id, report_back_pk, due_on, due_precision) "
+        f"SELECT k.plan, (SELECT r.id {_NEXT}), (SELECT r.due_on {_NEXT}), "
+        f"COALESCE((SELECT r.due_precision {_NEXT}), '') FROM ({keys}) k WHERE true "
+        "ON CONFLICT (action_plan_id) DO UPDATE SET report_back_pk = excluded.report_back_pk, "
+        "due_on = excluded.due_on, due_precision = excluded.due_precision"
+    )
+
+
 def _item(row: str) -> str:
     return f"SELECT {row}.content_type_id AS ct, {row}.object_id AS obj"
 
 
-# (name, table, event, condition or "", the items whose rows it rewrites)
+def _plan(row: str) -> str:
+    return f"SELECT {row}.action_plan_id AS plan"
+
+
+def _on_every_change(name: str, table: str, keys, refresh) -> list[tuple]:
+    """Triggers after a row of `table` is inserted, changed or deleted: `keys(row)` names what
+    the row concerns, as NEW or OLD."""
+    return [
+        (f"{name}_{event.lower()}", table, event, "", refresh(keys))
+        for event, keys in (
+            ("INSERT", keys("NEW")),
+            ("UPDATE", f"{keys('NEW')} UNION {keys('OLD')}"),
+            ("DELETE", keys("OLD")),
+        )
+    ]
+
+
+# (name, table, event, condition or "", the statement it runs)
 TRIGGERS = [
-    (f"{name}_{event.split()[0].lower()}", table, event, "", keys)
-    for name, table in (("itemstate_update", "followup_progressupdate"),)
-    + (("itemstate_verdict", "followup_verdict"),)
-    for event, keys in (
-        ("INSERT", _item("NEW")),
-        ("UPDATE", f"{_item('NEW')} UNION {_item('OLD')}"),
-        ("DELETE", _item("OLD")),
-    )
-] + [
+    *_on_every_change("itemstate_update", "followup_progressupdate", _item, refresh_sql),
+    *_on_every_change("itemstate_verdict", "followup_verdict", _item, refresh_sql),
     (
         "itemstate_meeting_date",
         "councils_meeting",
         "UPDATE OF date",
         "OLD.date IS DISTINCT FROM NEW.date",
-        "SELECT DISTINCT content_type_id AS ct, object_id AS obj FROM followup_verdict "
-        "WHERE meeting_id = NEW.id",
-    )
+        refresh_sql(
+            "SELECT DISTINCT content_type_id AS ct, object_id AS obj FROM followup_verdict "
+            "WHERE meeting_id = NEW.id"
+        ),
+    ),
+    *_on_every_change("nextreportback", "plans_reportback", _plan, next_refresh_sql),
 ]
 
 
 def create_triggers_sql(vendor: str) -> list[str]:
     """The statements creating the triggers, for SQLite or PostgreSQL."""
     statements = []
-    for name, table, event, condition, keys in TRIGGERS:
+    for name, table, event, condition, statement in TRIGGERS:
         if vendor == "postgresql":
             statements.append(
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN {refresh_sql(keys)}; RETURN NULL; END $$"
+                f"BEGIN {statement}; RETURN NULL; END $$"
             )
             when = f"WHEN ({condition}) " if condition else ""
             statements.append(
@@ -126,7 +180,7 @@ def create_triggers_sql(vendor: str) -> list[str]:
             when = f"WHEN {condition.replace('IS DISTINCT FROM', 'IS NOT')} " if condition else ""
             statements.append(
                 f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW {when}"
-                f"BEGIN {refresh_sql(keys)}; END"
+                f"BEGIN {statement}; END"
             )
     return statements
 
@@ -150,8 +204,13 @@ EVERY_ITEM = (
 
 @transaction.atomic
 def rebuild_item_state() -> int:
-    """Write every item's row again from its records; returns how many rows there are."""
+    """Write every item's and every plan's row again from the records; returns how many item
+    rows there are."""
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
         cursor.execute(refresh_sql(EVERY_ITEM))
+        cursor.execute(f"DELETE FROM {NEXT_TABLE}")
+        cursor.execute(
+            next_refresh_sql("SELECT DISTINCT action_plan_id AS plan FROM plans_reportback")
+        )
     return ItemState.objects.count()

@@ -10,7 +10,6 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -83,21 +82,18 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
 
     def with_state(self, today: datetime.date | None = None):
         """Each item's state (state.with_state), and its plan's next report-back: the first not
-        yet completed (`next_report_back_pk`, due on `next_due` with `next_due_precision`), and
+        yet completed (`next_report_back_pk`, due on `next_due` with `next_due_precision`, kept
+        by the database in itemstate.NextReportBack), and
         whether the item owes an update for it (`owes_update`, see owes_update_q) and is late
         with it (`update_overdue`)."""
         today = today or timezone.localdate()
-        next_report_back = (
-            ReportBack.objects.still_due()
-            .filter(action_plan=OuterRef("recommendation__action_plan"))
-            .order_by("sequence", "pk")
-        )
+        kept = "recommendation__action_plan__kept_next_report_back__"  # itemstate.NextReportBack
         return (
             with_state(self, today)
             .annotate(
-                next_report_back_pk=Subquery(next_report_back.values("pk")[:1]),
-                next_due=Subquery(next_report_back.values("due_on")[:1]),
-                next_due_precision=Subquery(next_report_back.values("due_precision")[:1]),
+                next_report_back_pk=F(f"{kept}report_back_pk"),
+                next_due=F(f"{kept}due_on"),
+                next_due_precision=F(f"{kept}due_precision"),
             )
             .annotate(owes_update=flag(owes_update_q()), update_overdue=flag(Q(next_due__lt=today)))
         )

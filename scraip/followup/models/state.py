@@ -106,9 +106,9 @@ def is_open() -> Q:
     return ~Q(latest_verdict_kind=CLOSED)
 
 
-# The conditions below are written cheapest first (the target date is a column, the status one
-# subquery, "open" a subquery with a join): SQLite tests them in the order written and stops as
-# soon as the answer is known (PostgreSQL orders them by cost itself).
+# The conditions below are written with the item's own target date first, then the kept state:
+# SQLite tests them in the order written and stops as soon as the answer is known (PostgreSQL
+# orders them by cost itself).
 
 
 def past_target_q(today: datetime.date) -> Q:
@@ -117,9 +117,8 @@ def past_target_q(today: datetime.date) -> Q:
 
 def attention_q(today: datetime.date) -> Q:
     """Open, and past its target and not implemented, or reported off track. Written as one
-    CASE so that each item's latest status is looked up once (SQLite works a subquery out again
-    each time a condition names it; an item past its target is off track or not implemented
-    whatever else holds)."""
+    CASE on the target date, so that each item's latest status is tested once (an item past its
+    target is off track or not implemented whatever else holds)."""
     status_calls = Case(
         When(target_by__lt=today, then=flag(~Q(latest_status__in=NOT_LATE))),
         default=flag(Q(latest_status=OFF_TRACK)),

@@ -1,6 +1,6 @@
-"""The row of followup_itemstate that the database keeps for each item (itemstate.ItemState):
-after every kind of write, by whatever path, it says what the item's live records say, and the
-rebuild command writes the same rows again from the records."""
+"""The rows the database keeps (scraip.followup.models.itemstate): each item's latest update and
+verdict, and each plan's next report-back. After every kind of write, by whatever path, they say
+what the live records say, and the rebuild command writes the same rows again."""
 
 import datetime
 
@@ -12,8 +12,9 @@ from django.db.models import Q
 
 from scraip.common.softdelete import restore, soft_delete
 from scraip.councils.tests.factories import MeetingFactory
-from scraip.followup.models import ItemState, ProgressUpdate, Verdict
+from scraip.followup.models import ItemState, NextReportBack, ProgressUpdate, Verdict
 from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
+from scraip.plans.models import ReportBack
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +144,43 @@ def test_the_rebuild_writes_the_rows_the_triggers_kept(followed):
     call_command("rebuild_item_state", verbosity=0)
     assert sorted(ItemState.objects.values_list("object_id", "latest_update_pk")) == kept_rows
     check(followed.item_a, followed.item_g)
+
+
+def next_kept(plan) -> tuple:
+    row = NextReportBack.objects.filter(action_plan=plan).first()
+    return (row.report_back_pk, row.due_on) if row else (None, None)
+
+
+def next_expected(plan) -> tuple:
+    first = ReportBack.objects.filter(action_plan=plan).still_due().order_by("sequence", "pk")
+    first = first.first()
+    return (first.pk, first.due_on) if first else (None, None)
+
+
+def test_the_plans_next_report_back_follows_its_schedule(followed):
+    plan = followed.plan
+    assert next_kept(plan) == (followed.first.pk, followed.first.due_on)
+    followed.first.completed = True
+    followed.first.save()
+    assert next_kept(plan) == (followed.second.pk, followed.second.due_on)
+    ReportBack.objects.filter(pk=followed.second.pk).update(due_on=datetime.date(2027, 7, 1))
+    assert next_kept(plan) == next_expected(plan) == (followed.second.pk, datetime.date(2027, 7, 1))
+    soft_delete(record=followed.second)
+    assert next_kept(plan) == (None, None)
+    restore(record=followed.second)
+    ReportBack.objects.filter(pk=followed.second.pk).update(cancelled=True)
+    assert next_kept(plan) == next_expected(plan) == (None, None)
+    third = ReportBack.objects.create(
+        action_plan=plan, sequence=3, due_on=datetime.date(2027, 9, 1)
+    )
+    assert next_kept(plan) == (third.pk, third.due_on)
+    ReportBack.objects.filter(pk=third.pk).delete()  # a hard delete
+    assert next_kept(plan) == next_expected(plan)
+
+
+def test_the_rebuild_writes_each_plans_next_report_back(followed):
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM followup_nextreportback")
+    assert next_kept(followed.plan) == (None, None)
+    call_command("rebuild_item_state", verbosity=0)
+    assert next_kept(followed.plan) == (followed.first.pk, followed.first.due_on)
