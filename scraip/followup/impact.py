@@ -11,8 +11,8 @@ sub-parts) of the plans the council has sent to its cabinet:
   item), the median months from the answer to the meeting that closed it, still open, and
   overdue (open and past the last day of its target date).
 
-Counts are conditional aggregates: two grouped queries (the answers; where the followed items
-stand) count every item once per group of year, committee and portfolio together, and the
+Counts are conditional aggregates: one grouped query counts every item once per group of year,
+committee and portfolio together (its answer, and for a followed item where it stands), and the
 totals and tables add those groups up. A median is the middle row of the values in order (one
 query reading at most two rows).
 """
@@ -21,16 +21,17 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, IntegerField, Q, Subquery
+from django.db.models import Count, F, Func, IntegerField, Q
 from django.utils import timezone
 
 from scraip.common.years import municipal_year_label
-from scraip.plans.models import ActionPlan, RecommendationPart, Response
+from scraip.plans.models import ActionPlan, Response
 
 from .models import FollowedPart
-from .models.state import CLOSED, verdicts_newest_first, with_state
+from .models.state import with_state
 
 PLAN = "recommendation__action_plan"
+FOLLOWED_DECISIONS = (Response.Decision.ACCEPTED, Response.Decision.PARTIALLY_ACCEPTED)
 SHARING = {f"{PLAN}__authority__compares_impact": True}
 
 
@@ -239,18 +240,14 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
     """The council's report for a municipal year (None: every year)."""
     today = today or timezone.localdate()
     council = {f"{PLAN}__authority": authority}
-    parts, items = _parts(year, **council), _items(today, year, **council)
-    counts = _counts(parts, items, COUNCIL_GROUPS)
-    every_year = (
-        counts
-        if year is None
-        else _counts(_parts(None, **council), _items(today, None, **council), (BY_YEAR,))
-    )
+    parts, items = _parts(today, year, **council), _items(today, year, **council)
+    counts = _counts(parts, COUNCIL_GROUPS)
+    every_year = counts if year is None else _counts(_parts(today, None, **council), (BY_YEAR,))
     return ImpactReport(
         authority=authority,
         year=year,
         today=today,
-        total=_rolled_up(counts)[0] if counts[0] else Rates("All"),
+        total=_rolled_up(counts)[0] if counts else Rates("All"),
         median_days_to_answer=_median_days_to_answer(parts),
         median_months_to_close=_median_months_to_close(items),
         by_year=_rolled_up(every_year, BY_YEAR),
@@ -261,9 +258,9 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
 
 def network_comparison(year: int | None = None, today=None) -> list[Rates]:
     """The councils that share their impact report (Authority.compares_impact), a row each, for
-    a municipal year or every year: two queries. A council that does not share never appears."""
+    a municipal year or every year: one query. A council that does not share never appears."""
     today = today or timezone.localdate()
-    counts = _counts(_parts(year, **SHARING), _items(today, year, **SHARING), (BY_COUNCIL,))
+    counts = _counts(_parts(today, year, **SHARING), (BY_COUNCIL,))
     return _rolled_up(counts, BY_COUNCIL)
 
 
@@ -287,11 +284,13 @@ def _years(plans) -> list[int]:
     )
 
 
-def _parts(year, **where):
-    """The answerable items of the sent plans `where` says (of a council, of those sharing)."""
-    parts = RecommendationPart.objects.filter(**where).exclude(
+def _parts(today, year, **where):
+    """The answerable items of the sent plans `where` says (of a council, of those sharing),
+    with where each stands (state.with_state), which counts for those followed up."""
+    parts = FollowedPart.objects.filter(**where).exclude(
         **{f"{PLAN}__status": ActionPlan.Status.DRAFT}
     )
+    parts = with_state(parts, today)
     return parts.filter(**{f"{PLAN}__municipal_year": year}) if year else parts
 
 
@@ -323,10 +322,13 @@ def _answer_counts() -> dict:
 
 
 def _follow_counts() -> dict:
+    """Counts of the items followed up (FollowedPartQuerySet.following: accepted wholly or in
+    part, of a sent plan; the answerable items counted are all of sent plans)."""
+    followed = Q(response__decision__in=FOLLOWED_DECISIONS)
     return {
-        "followed": Count("pk"),
-        "closed_items": Count("pk", filter=Q(closed=True)),
-        "overdue_items": Count("pk", filter=Q(past_target=True)),
+        "followed": Count("pk", filter=followed),
+        "closed_items": Count("pk", filter=followed & Q(closed=True)),
+        "overdue_items": Count("pk", filter=followed & Q(past_target=True)),
     }
 
 
@@ -336,36 +338,30 @@ COUNCIL_GROUPS = (BY_YEAR, BY_COMMITTEE, BY_PORTFOLIO)
 ANSWER_FIELDS = tuple(_answer_counts())
 FOLLOW_FIELDS = {"followed": "followed", "closed_items": "closed", "overdue_items": "overdue"}
 
-Counts = tuple[list[dict], list[dict]]
 
-
-def _counts(parts, items, breakdowns: tuple[Breakdown, ...]) -> Counts:
+def _counts(parts, breakdowns: tuple[Breakdown, ...]) -> list[dict]:
     """How many items were made, answered and followed up, per group of every breakdown at
-    once (a year, committee and portfolio; or a council): two grouped queries, one over the
-    answers and one over where the followed items stand, each reading every item once."""
+    once (a year, committee and portfolio; or a council): one grouped query reading every item
+    once."""
     keys = [by.key for by in breakdowns]
     names = [by.group_name for by in breakdowns if by.group_name != by.key]
-    answers = parts.order_by().values(*keys, *names).annotate(**_answer_counts())
-    follows = items.order_by().values(*keys).annotate(**_follow_counts())
-    return list(answers), list(follows)
+    counted = parts.order_by().values(*keys, *names)
+    return list(counted.annotate(**_answer_counts(), **_follow_counts()))
 
 
-def _rolled_up(counts: Counts, by: Breakdown | None = None) -> list[Rates]:
+def _rolled_up(counts: list[dict], by: Breakdown | None = None) -> list[Rates]:
     """The groups' counts added up into a row per group of `by` (None: one row, "All"), in
     label order. The database has counted the items; this adds at most a row per group."""
-    answers, follows = counts
     rows: dict = {}
-    for row in answers:
+    for row in counts:
         group = row[by.key] if by else None
         rates = rows.get(group)
         if rates is None:
             rates = rows[group] = Rates(by.label(row[by.group_name]) if by else "All")
         for name in ANSWER_FIELDS:
             setattr(rates, name, getattr(rates, name) + row[name])
-    for row in follows:
-        if rates := rows.get(row[by.key] if by else None):
-            for counted, name in FOLLOW_FIELDS.items():
-                setattr(rates, name, getattr(rates, name) + row[counted])
+        for counted, name in FOLLOW_FIELDS.items():
+            setattr(rates, name, getattr(rates, name) + row[counted])
     return sorted(rows.values(), key=lambda rates: rates.label)
 
 
@@ -418,11 +414,9 @@ def _median_days_to_answer(parts) -> int | None:
 def _median_months_to_close(items) -> float | None:
     """From the answer to the meeting at which the committee closed the item (in whole days,
     as months of 365.25 / 12 days)."""
-    closed_on = verdicts_newest_first(FollowedPart).filter(verdict=CLOSED).values("meeting__date")
-    spans = (
-        items.filter(closed=True)
-        .annotate(closed_on=Subquery(closed_on[:1]))
-        .annotate(span=DaysBetween(F("closed_on"), F("response__responded_on")))
+    # A closed item's latest verdict is the one that closed it.
+    spans = items.filter(closed=True).annotate(
+        span=DaysBetween(F("latest_verdict_on"), F("response__responded_on"))
     )
     median = _median(spans, "span")
     return round(int(median) / DAYS_A_MONTH, 1) if median is not None else None

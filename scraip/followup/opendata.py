@@ -24,7 +24,7 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Case, F, FilteredRelation, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, FilteredRelation, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -38,7 +38,7 @@ from scraip.plans.models import ActionPlan, Response
 from scraip.plans.models.recommendations import Addressee
 
 from .models import FollowedPart, ProgressUpdate, Verdict
-from .models.state import flag, verdicts_newest_first
+from .models.state import flag
 
 SCHEMA_VERSION = "1.0"
 TYPES = ("integer", "string", "date", "boolean")
@@ -292,7 +292,7 @@ def published_items(authority: Authority | None = None) -> QuerySet:
             timetable_precision=F("answer__timetable_precision"),
             timetable_end=F("answer__timetable_end"),
             timetable_by=Coalesce(F("answer__timetable_end"), F("answer__timetable")),
-            verdict_on=Subquery(verdicts_newest_first(FollowedPart).values("meeting__date")[:1]),
+            verdict_on=F("latest_verdict_on"),
             followed=flag(Q(answer__decision__in=FOLLOWED)),
         )
     )

@@ -33,7 +33,6 @@ from scraip.followup.models import CouncilStatus, FollowedPart, ProgressUpdate, 
 from scraip.followup.models.state import (
     attach_latest,
     updates_newest_first,
-    verdicts_newest_first,
 )
 from scraip.followup.models.statuses import rag_of
 from scraip.plans.models import ActionPlan, Response
@@ -132,8 +131,8 @@ def _row(item, joint: dict, supporting: dict) -> list:
 def export_rows(items) -> Iterator[list]:
     """A row for each item (FollowedPart.objects.listed(), narrowed), in one query whatever the
     number of items, streamed from the database EXPORT_CHUNK rows at a time: the latest
-    update's words and the latest verdict's meeting day come with each row (two more subqueries
-    beside with_state's), not from queries of their own."""
+    update's words come with each row (subqueries beside with_state's, which gives the latest
+    verdict's meeting day), not from queries of their own."""
     kind = items.model
     rows = items.select_related("recommendation__addressee_officer", "response__responded_by")
     rows = rows.annotate(
@@ -141,7 +140,6 @@ def export_rows(items) -> Iterator[list]:
         latest_narrative=Subquery(updates_newest_first(kind).values("narrative")[:1]),
         # The council's own word for the latest status, where it names its statuses.
         latest_status_word=Subquery(updates_newest_first(kind).values("council_status__name")[:1]),
-        latest_verdict_on=Subquery(verdicts_newest_first(kind).values("meeting__date")[:1]),
     )
     joint, supporting = _joint_committees(items), _supporting_officers(items)
     for item in rows.iterator(chunk_size=EXPORT_CHUNK):

@@ -69,6 +69,7 @@ class Migration(migrations.Migration):
                 ("latest_reported_on", models.DateField(null=True)),
                 ("latest_verdict_pk", models.BigIntegerField(null=True)),
                 ("latest_verdict_kind", models.CharField(blank=True, max_length=20)),
+                ("latest_verdict_on", models.DateField(null=True)),
                 (
                     "content_type",
                     models.ForeignKey(

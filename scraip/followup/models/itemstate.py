@@ -26,6 +26,7 @@ COLUMNS = (
     "latest_reported_on",
     "latest_verdict_pk",
     "latest_verdict_kind",
+    "latest_verdict_on",
 )
 
 
@@ -46,6 +47,7 @@ class ItemState(models.Model):
     latest_reported_on = models.DateField(null=True)
     latest_verdict_pk = models.BigIntegerField(null=True)
     latest_verdict_kind = models.CharField(max_length=20, blank=True)
+    latest_verdict_on = models.DateField(null=True)  # the day of its meeting
 
     class Meta:
         constraints = [
@@ -78,7 +80,7 @@ def refresh_sql(keys: str) -> str:
         f"INSERT INTO {TABLE} ({columns}) "
         f"SELECT k.ct, k.obj, (SELECT u.id {_UPDATE}), COALESCE((SELECT u.status {_UPDATE}), ''), "
         f"(SELECT u.reported_on {_UPDATE}), (SELECT v.id {_VERDICT}), "
-        f"COALESCE((SELECT v.verdict {_VERDICT}), '') "
+        f"COALESCE((SELECT v.verdict {_VERDICT}), ''), (SELECT m.date {_VERDICT}) "
         # SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT.
         f"FROM ({keys}) k WHERE true "
         f"ON CONFLICT (content_type_id, object_id) DO UPDATE SET {updated}"

@@ -10,8 +10,8 @@
 - `latest_update_pk`, `latest_status`, `latest_reported_on`: its latest progress update (by the
   day it was reported, then the latest entered), that update's status ("" when there is none
   yet) and the day it was reported;
-- `latest_verdict_pk`, `latest_verdict_kind`: the committee's latest verdict (by meeting date) and
-  its kind ("" when there is none);
+- `latest_verdict_pk`, `latest_verdict_kind`, `latest_verdict_on`: the committee's latest verdict
+  (by meeting date), its kind ("" when there is none) and its meeting's day;
 - `closed`: the latest verdict closed it (only the committee closes an item);
 - `standing`: where it stands for the charts: "closed", "no_update" or the latest status
   (scraip.followup.models.Standing);
@@ -62,6 +62,7 @@ STATE_FIELDS = (
     "latest_reported_on",
     "latest_verdict_pk",
     "latest_verdict_kind",
+    "latest_verdict_on",
     "closed",
     "standing",
     "target_on",
@@ -152,6 +153,7 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
         latest_verdict_kind=Coalesce(
             F(f"{KEPT}latest_verdict_kind"), Value(""), output_field=CharField()
         ),
+        latest_verdict_on=F(f"{KEPT}latest_verdict_on"),
         target_on=F(start),
         # An end not kept (a row saved before ends were) is the start, as it was then.
         target_by=Coalesce(F(end), F(start)),

@@ -37,6 +37,7 @@ def expected(item) -> tuple:
         latest.reported_on if latest else None,
         verdict.pk if verdict else None,
         verdict.verdict if verdict else "",
+        verdict.meeting.date if verdict else None,
     )
 
 
@@ -45,13 +46,14 @@ def kept(item) -> tuple:
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     ).first()
     if row is None:
-        return (None, "", None, None, "")
+        return (None, "", None, None, "", None)
     return (
         row.latest_update_pk,
         row.latest_status,
         row.latest_reported_on,
         row.latest_verdict_pk,
         row.latest_verdict_kind,
+        row.latest_verdict_on,
     )
 
 
@@ -85,7 +87,7 @@ def test_the_row_follows_updates_made_changed_deleted_restored_and_removed(follo
     check(item)
 
     ProgressUpdate.all_objects.filter(subject_filter(item)).delete()  # a hard delete
-    assert kept(item) == (None, "", None, None, "")
+    assert kept(item) == (None, "", None, None, "", None)
 
 
 def test_an_update_moved_to_another_item_changes_both_rows(followed):
@@ -101,15 +103,15 @@ def test_the_latest_verdict_follows_its_meetings_dates(followed):
     earlier = MeetingFactory(committee=followed.meeting.committee, date=datetime.date(2026, 10, 1))
     at_the_meeting = VerdictFactory(subject=item, meeting=followed.meeting, verdict="closed")
     before = VerdictFactory(subject=item, meeting=earlier, verdict="satisfied")
-    assert kept(item)[3:] == (at_the_meeting.pk, "closed")
+    assert kept(item)[3:] == (at_the_meeting.pk, "closed", followed.meeting.date)
 
     earlier.date = datetime.date(2027, 2, 1)  # the earlier meeting moved after the other
     earlier.save()
-    assert kept(item)[3:] == (before.pk, "satisfied")
+    assert kept(item)[3:] == (before.pk, "satisfied", datetime.date(2027, 2, 1))
     check(item)
 
     soft_delete(record=before)
-    assert kept(item)[3:] == (at_the_meeting.pk, "closed")
+    assert kept(item)[3:] == (at_the_meeting.pk, "closed", followed.meeting.date)
     Verdict.objects.filter(pk=at_the_meeting.pk).update(verdict="satisfied")
     check(item)
 
