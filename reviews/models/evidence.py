@@ -7,7 +7,8 @@ review, hides them everywhere (the witness directory included) and restoring bri
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -196,14 +197,31 @@ class WitnessQuerySet(SoftDeleteQuerySet):
         index on the stored key (witness_directory), so a page does not sort every witness."""
         return self.values(*Witness.DIRECTORY_KEY).distinct().order_by(*Witness.DIRECTORY_KEY)
 
-    def appearances_of(self, keys):
+    def appearances_of(self, keys, latest: int | None = None) -> list:
         """The appearances of these directory entries' names, with the review each was for
-        (through the index on the key; the view matches each to its entry)."""
-        return (
-            self.filter(directory_name__in={key["directory_name"] for key in keys})
-            .select_related("person__authority", "part__activity__review")
-            .order_by("part__activity__planned_on", "pk")
+        (through the index on the key; the view matches each to its entry), in date order. With
+        `latest`, only each entry's `latest` most recent, each knowing how many its entry has in
+        all (`appearances_in_all`): the database numbers them, reading only their ids, and then
+        the chosen rows are read."""
+        rows = self.filter(directory_name__in={key["directory_name"] for key in keys})
+        in_all = {}
+        if latest is not None:
+            entry = [F(field) for field in Witness.DIRECTORY_KEY]
+            newest = F("part__activity__planned_on").desc(nulls_last=True)
+            numbered = rows.annotate(
+                place=Window(RowNumber(), partition_by=entry, order_by=[newest, F("pk").desc()]),
+                appearances_in_all=Window(Count("pk"), partition_by=entry),
+            ).filter(place__lte=latest)
+            in_all = dict(numbered.values_list("pk", "appearances_in_all"))
+            rows = self.filter(pk__in=in_all)
+        chosen = list(
+            rows.select_related("person__authority", "part__activity__review").order_by(
+                "part__activity__planned_on", "pk"
+            )
         )
+        for appearance in chosen:
+            appearance.appearances_in_all = in_all.get(appearance.pk)
+        return chosen
 
     def refresh_directory_keys(self, batch: int = 2000) -> int:
         """Work out these witnesses' directory keys again, as save() does (in Python, so that

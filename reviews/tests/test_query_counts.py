@@ -42,10 +42,11 @@ PROGRAMME = 16
 # many reviews each council has at each stage; the latest of them in each cell (with how many
 # councils take part in each); which of those the user may open.
 NETWORK = 13
-# Person; count of distinct witnesses; page of witness keys; their appearances (with people,
-# parts, activities and reviews); which of those reviews the user may open (one query, not one
-# a review: the N+1 the generated network showed).
-WITNESS_DIRECTORY = 11
+# Person; count of distinct witnesses; page of witness keys; the ids of each one's latest
+# appearances, numbered by the database; those appearances (with people, parts, activities and
+# reviews); which of those reviews the user may open (one query, not one a review: the N+1 the
+# generated network showed).
+WITNESS_DIRECTORY = 12
 # Review (with lead council, lead officer, meeting); its councils; supporting officers; person;
 # members (with councils and whom substitutes stand in for); activities; parts; witnesses; cost
 # lines; action plans; their recommendations; parts (with answers); the content type of the

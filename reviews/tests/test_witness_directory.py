@@ -134,3 +134,31 @@ def test_the_directory_reads_witnesses_through_its_index(client, kent_officer, j
             assert any(kind in INDEXED for kind, _ in nodes), query["sql"][:300]
             explained += 1
     assert explained >= 6  # each page's count, keys and appearances were looked at
+
+
+def test_a_page_lists_each_witnesss_latest_reviews_and_links_to_them_all(
+    client, kent_officer, joint_review
+):
+    """A witness called to many reviews shows their latest five on a page of the directory, and
+    a link to their own entry, which lists every one."""
+    import datetime
+
+    from reviews.views.programmes import APPEARANCES_SHOWN
+
+    often = witness_person("Olive Often")
+    for year in range(2018, 2025):
+        part = ActivityPartFactory(
+            activity__review=joint_review,
+            activity__title=f"Session of {year}",
+            activity__planned_on=datetime.date(year, 6, 1),
+        )
+        WitnessFactory(part=part, person=often, role=f"role in {year}")
+    client.force_login(kent_officer)
+    text = directory(client)
+    assert APPEARANCES_SHOWN == 5
+    assert "role in 2024" in text and "role in 2020" in text and "role in 2019" not in text
+    assert "See all 7 reviews Olive Often contributed to (2 earlier)" in text
+    own = directory(client, witness="olive often")
+    assert all(f"role in {year}" in own for year in range(2018, 2025))
+    assert "See all" not in own and "Show every witness" in own
+    assert "1 witness" in own

@@ -106,6 +106,9 @@ class NetworkView(PermissionRequiredMixin, FilterView):
         return context
 
 
+APPEARANCES_SHOWN = 5  # the reviews a directory page lists under each witness
+
+
 class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
     """Permission: reviews.view_programmes. The network's pool of witnesses and experts: each
     person or organisation once, with every review they gave evidence to."""
@@ -116,17 +119,29 @@ class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
     template_name = "reviews/witness_directory.html"
 
     def get_queryset(self):
-        return Witness.objects.all()
+        witnesses = Witness.objects.all()
+        if self.one_witness:
+            witnesses = witnesses.filter(directory_name=self.one_witness)
+        return witnesses
+
+    @property
+    def one_witness(self) -> str:
+        """?witness=<directory name>: one witness's entry, with every review they spoke to."""
+        return self.request.GET.get("witness", "")[:200]
 
     def get_context_data(self, **kwargs):
         # One row a witness, not one an appearance: paginate their distinct keys.
         self.object_list = kwargs["object_list"] = kwargs["object_list"].directory_keys()
         context = super().get_context_data(**kwargs)
         context.update(self._entries(list(context["object_list"])))
+        context["one_witness"] = self.one_witness
         return context
 
     def _entries(self, keys):
-        appearances = list(Witness.objects.appearances_of(keys))
+        # A page of the directory shows each witness's latest few reviews (a witness called
+        # every year would otherwise list dozens); their own entry shows them all.
+        latest = None if self.one_witness else APPEARANCES_SHOWN
+        appearances = Witness.objects.appearances_of(keys, latest=latest)
         shown = visible_among(self.request.user, {a.part.activity.review_id for a in appearances})
         by_key = {}
         for appearance in appearances:
@@ -136,5 +151,14 @@ class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
         for key in keys:
             mine = by_key.get(tuple(key[field] for field in Witness.DIRECTORY_KEY))
             if mine:
-                entries.append({"witness": mine[0], "appearances": mine})
+                in_all = mine[0].appearances_in_all or len(mine)
+                entries.append(
+                    {
+                        "witness": mine[0],
+                        "appearances": mine,
+                        "in_all": in_all,
+                        "earlier": in_all - len(mine),
+                        "key": key["directory_name"],
+                    }
+                )
         return {"entries": entries, "viewable": shown}
