@@ -31,13 +31,6 @@ def responses_due(authorities, by: datetime.date):
     )
 
 
-def next_report_back(item) -> ReportBack | None:
-    """The first report-back of the item's plan not yet completed (from
-    FollowedPart.objects.followed(), which prefetches them)."""
-    report_backs = item.recommendation.action_plan.open_report_backs
-    return report_backs[0] if report_backs else None
-
-
 def needs_attention(items) -> list:
     """Of items a page shows in full (read with their state), those the database found open and
     off track or past their target date. A page showing some of its items filters instead:

@@ -8,7 +8,6 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
-    Prefetch,
     Q,
     Window,
 )
@@ -18,7 +17,7 @@ from django.utils import timezone
 
 from scraip.common.fuzzydates import format_fuzzy_date
 from scraip.common.softdelete import all_rows, deleted_rows, live_rows, live_through
-from scraip.councils.models import Committee, PortfolioTerm
+from scraip.councils.models import Committee
 from scraip.plans.models import (
     ActionPlan,
     RecommendationPart,
@@ -27,7 +26,7 @@ from scraip.plans.models import (
     Response,
 )
 
-from .progress import Verdict, progress_prefetches
+from .progress import Verdict
 from .state import (
     PAUSED,
     about_outer_item,
@@ -75,11 +74,6 @@ def awaiting_report_q() -> Q:
 
 
 class FollowedPartQuerySet(RecommendationPartQuerySet):
-    def with_progress(self):
-        """Updates, verdicts and target date changes of every item in three queries: for the
-        pages of one item or one plan, which print them all."""
-        return self.prefetch_related(*progress_prefetches())
-
     def with_state(self, today: datetime.date | None = None):
         """Each item's state (state.with_state), and its plan's next report-back: the first not
         yet completed (`next_report_back_pk`, due on `next_due` with `next_due_precision`, kept
@@ -117,26 +111,6 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
             )
             .with_state(today)
             .in_follow_up_order()
-        )
-
-    def followed(self):
-        """listed() with each item's whole progress and its plan's open report-backs: for the
-        pages of one plan or committee that print them all (the tracker and its spreadsheet)."""
-        open_report_backs = ReportBack.objects.still_due().select_related("meeting")
-        return (
-            self.listed()
-            .prefetch_related(
-                Prefetch(
-                    "recommendation__action_plan__report_backs",
-                    queryset=open_report_backs.order_by("sequence"),
-                    to_attr="open_report_backs",
-                ),
-                Prefetch(
-                    "recommendation__portfolio__terms",
-                    queryset=PortfolioTerm.objects.select_related("holder"),
-                ),
-            )
-            .with_progress()
         )
 
     def in_follow_up_order(self):

@@ -58,6 +58,8 @@ PAGES = [
     ("followup:updates_owed", None, "lead_officer", 1),
     ("followup:meeting_detail", "meeting", "officer", 1),
     ("followup:meeting_pack", "meeting", "officer", 2),
+    # A plan's tracker shows every item of the plan, with its latest update and verdict only.
+    ("followup:plan_tracker", "plan", "officer", 1),
 ]
 ROWS_SHOWN_ON = {"followup:meeting_pack": "followup:meeting_detail"}
 
@@ -67,7 +69,7 @@ def test_a_page_reads_no_more_rows_than_it_shows(
     request, client, owing_dataset, route, kind, persona, records_a_row
 ):
     owing = owing_dataset
-    args = [owing.meeting.pk] if kind else []
+    args = [getattr(owing, kind).pk] if kind else []
     client.force_login(request.getfixturevalue(persona))
     with instances_built() as built:
         response = client.get(reverse(route, args=args))

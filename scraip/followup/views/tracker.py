@@ -14,9 +14,10 @@ from scraip.councils.rules import authorities_for
 from scraip.plans.views.fetch import get_plan_for_user
 
 from .. import tracker
-from ..agenda import needs_attention, next_report_back
+from ..agenda import needs_attention
 from ..forms import TrackerImportForm
 from ..models import FollowedPart
+from ..models.state import attach_latest
 from ..progress import status_chart
 
 FORMATS = ("xlsx", "csv")
@@ -28,7 +29,11 @@ def plan_tracker(request, pk):
     """Permission: plans.view_actionplan. Every accepted item's self-reported status beside
     the committee's verdict."""
     plan = get_plan_for_user(request, pk)
-    items = list(FollowedPart.objects.followed().of_plan(plan))
+    items = list(FollowedPart.objects.listed().of_plan(plan))
+    attach_latest(items)  # the page prints each item's latest update and verdict, no more
+    next_report_back = (
+        plan.report_backs.still_due().select_related("meeting").order_by("sequence", "pk").first()
+    )
     return render(
         request,
         "followup/progress_tracker.html",
@@ -38,7 +43,7 @@ def plan_tracker(request, pk):
             "attention": needs_attention(items),
             "chart": status_chart(items, f"Progress on {plan.title}"),
             "can_import": request.user.has_perm("plans.change_actionplan", plan),
-            "next_report_back": next_report_back(items[0]) if items else None,
+            "next_report_back": next_report_back,
         },
     )
 
