@@ -15,7 +15,7 @@ from scraip.plans.models import ActionPlan, ReportBack
 
 from .models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
 from .models.parts import closed_before
-from .models.state import about_outer_item, attach_latest, updates_newest_first
+from .models.state import about_outer_item, attach_latest, updates_newest_first, with_state
 
 
 def responses_due(authorities, by: datetime.date):
@@ -80,18 +80,20 @@ def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
     return list(first_of_plan.values())
 
 
-def agenda_items(meeting: Meeting, plan_ids: list[int]):
+def agenda_items(meeting: Meeting, plan_ids: list[int], items=None):
     """The followed items of these plans with, decided by the database: the report-back they
     are heard at here (`agenda_sequence`), the verdict given here (`verdict_here_pk`), whether an
     update came in for this meeting (`updated_for_this`), whether the committee closed them at an
-    earlier report-back (`closed_earlier`), and the update before the latest."""
+    earlier report-back (`closed_earlier`), and the update before the latest. `items`: the items
+    with their state to start from (by default FollowedPart.objects.listed(), with what a row
+    prints)."""
     at_meeting = ReportBack.objects.filter(
         action_plan=OuterRef("recommendation__action_plan"), meeting=meeting, cancelled=False
     ).order_by("sequence")
     updates = updates_newest_first(FollowedPart)
+    items = FollowedPart.objects.listed() if items is None else items
     return (
-        FollowedPart.objects.listed()
-        .filter(recommendation__action_plan__in=plan_ids)
+        items.filter(recommendation__action_plan__in=plan_ids)
         .annotate(
             agenda_sequence=Subquery(at_meeting.values("sequence")[:1]),
             verdict_here_pk=Subquery(
@@ -164,8 +166,9 @@ def agenda_counts(meeting: Meeting, plan_ids: list[int]) -> dict[tuple, dict]:
     of the WHERE clause: there PostgreSQL would turn it into an anti-join reading every closing
     verdict of the network, where in a count it stays an index seek per item."""
     due = Q(closed_earlier=False)
+    counted = with_state(FollowedPart.objects.following())  # no more than the counts need
     rows = (
-        agenda_items(meeting, plan_ids)
+        agenda_items(meeting, plan_ids, counted)
         .order_by()
         .values("recommendation__action_plan", "standing")
         .annotate(
