@@ -40,8 +40,8 @@ class Migration(migrations.Migration):
                         auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                     ),
                 ),
-                ("report_back_pk", models.BigIntegerField(null=True)),
-                ("due_on", models.DateField(null=True)),
+                ("report_back_pk", models.BigIntegerField(blank=True, null=True)),
+                ("due_on", models.DateField(blank=True, null=True)),
                 ("due_precision", models.CharField(blank=True, max_length=10)),
                 (
                     "action_plan",
@@ -64,12 +64,12 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("object_id", models.PositiveBigIntegerField()),
-                ("latest_update_pk", models.BigIntegerField(null=True)),
+                ("latest_update_pk", models.BigIntegerField(blank=True, null=True)),
                 ("latest_status", models.CharField(blank=True, max_length=20)),
-                ("latest_reported_on", models.DateField(null=True)),
-                ("latest_verdict_pk", models.BigIntegerField(null=True)),
+                ("latest_reported_on", models.DateField(blank=True, null=True)),
+                ("latest_verdict_pk", models.BigIntegerField(blank=True, null=True)),
                 ("latest_verdict_kind", models.CharField(blank=True, max_length=20)),
-                ("latest_verdict_on", models.DateField(null=True)),
+                ("latest_verdict_on", models.DateField(blank=True, null=True)),
                 (
                     "content_type",
                     models.ForeignKey(

@@ -42,12 +42,12 @@ class ItemState(models.Model):
         ContentType, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
     object_id = models.PositiveBigIntegerField()
-    latest_update_pk = models.BigIntegerField(null=True)
+    latest_update_pk = models.BigIntegerField(null=True, blank=True)
     latest_status = models.CharField(max_length=20, blank=True)
-    latest_reported_on = models.DateField(null=True)
-    latest_verdict_pk = models.BigIntegerField(null=True)
+    latest_reported_on = models.DateField(null=True, blank=True)
+    latest_verdict_pk = models.BigIntegerField(null=True, blank=True)
     latest_verdict_kind = models.CharField(max_length=20, blank=True)
-    latest_verdict_on = models.DateField(null=True)  # the day of its meeting
+    latest_verdict_on = models.DateField(null=True, blank=True)  # the day of its meeting
 
     class Meta:
         constraints = [
@@ -98,8 +98,8 @@ class NextReportBack(models.Model):
         db_constraint=False,
         related_name="kept_next_report_back",
     )
-    report_back_pk = models.BigIntegerField(null=True)
-    due_on = models.DateField(null=True)
+    report_back_pk = models.BigIntegerField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
     due_precision = models.CharField(max_length=10, blank=True)
 
     def __str__(self):

@@ -187,16 +187,18 @@ def attach_latest(
     verdicts: tuple[str, ...] = ("latest_verdict_pk",),
 ) -> None:
     """Read the updates and verdicts that the items in these lists (read with with_state) point
-    at, in two queries, for their rows to print without reading every update: by default each
-    item's latest update and latest verdict (templates/includes/progress_status.html). Each
-    `<name>_pk` annotation named becomes the record `attached_<name>`."""
+    at, in two queries (always two), for their rows to print without reading every update: by
+    default each item's latest update and latest verdict (includes/progress_status.html).
+    Each `<name>_pk` annotation named becomes the record `attached_<name>`."""
     items = [item for rows in lists for item in rows]
     for model, names, related in (
         (ProgressUpdate, updates, ("reported_by", "council_status")),
         (Verdict, verdicts, ("meeting",)),
     ):
         wanted = {getattr(item, name) for item in items for name in names} - {None}
-        records = model.objects.select_related(*related).in_bulk(wanted)
+        # A query even when none is wanted (an id no record has), so a page's queries do not
+        # vary with its data.
+        records = model.objects.select_related(*related).in_bulk(wanted or [0])
         for item in items:
             for name in names:
                 setattr(
