@@ -75,22 +75,26 @@ def awaiting_report_q() -> Q:
 
 class FollowedPartQuerySet(RecommendationPartQuerySet):
     def with_state(self, today: datetime.date | None = None):
-        """Each item's state (state.with_state), and its plan's next report-back: the first not
-        yet completed (`next_report_back_pk`, due on `next_due` with `next_due_precision`, kept
-        by the database in itemstate.NextReportBack), and
-        whether the item owes an update for it (`owes_update`, see owes_update_q) and is late
-        with it (`update_overdue`)."""
+        """Each item's state (state.with_state), its plan's next report-back
+        (with_next_report_back), and whether the item owes an update for it (`owes_update`, see
+        owes_update_q)."""
         today = today or timezone.localdate()
-        kept = "recommendation__action_plan__kept_next_report_back__"  # itemstate.NextReportBack
         return (
             with_state(self, today)
-            .annotate(
-                next_report_back_pk=F(f"{kept}report_back_pk"),
-                next_due=F(f"{kept}due_on"),
-                next_due_precision=F(f"{kept}due_precision"),
-            )
-            .annotate(owes_update=flag(owes_update_q()), update_overdue=flag(Q(next_due__lt=today)))
+            .with_next_report_back(today)
+            .annotate(owes_update=flag(owes_update_q()))
         )
+
+    def with_next_report_back(self, today: datetime.date):
+        """The plan's next report-back: the first not yet completed (`next_report_back_pk`, due
+        on `next_due` with `next_due_precision`, kept by the database in
+        itemstate.NextReportBack), and whether it is past (`update_overdue`)."""
+        kept = "recommendation__action_plan__kept_next_report_back__"
+        return self.annotate(
+            next_report_back_pk=F(f"{kept}report_back_pk"),
+            next_due=F(f"{kept}due_on"),
+            next_due_precision=F(f"{kept}due_precision"),
+        ).annotate(update_overdue=flag(Q(next_due__lt=today)))
 
     def following(self):
         """The items the committee follows: accepted, wholly or in part, in plans that have gone

@@ -77,7 +77,11 @@ def _owed_before_next_meetings(items, authorities, today) -> list[tuple]:
     first = items.first_owed_by_meetings(next_meetings.values(), OWED_BEFORE_MEETING)
     counts = {committee_id: count for _, committee_id, count in first}
     first_ids = [pk for pk, _, _ in first]
-    rows = items.order_by().in_bulk(first_ids) if first_ids else {}
+    # What each row prints (the item, its plan, its lead, whether the update is late), no more.
+    shown = FollowedPart.objects.select_related(
+        "recommendation__action_plan", "response__lead_officer"
+    ).with_next_report_back(today)
+    rows = shown.in_bulk(first_ids) if first_ids else {}
     by_committee: dict[int, list] = {}
     for pk in first_ids:
         item = rows[pk]
