@@ -15,7 +15,13 @@ from scraip.plans.models import ActionPlan, ReportBack
 
 from .models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
 from .models.parts import closed_before
-from .models.state import about_outer_item, attach_latest, updates_newest_first, with_state
+from .models.state import (
+    about_outer_item,
+    attach_latest,
+    flag,
+    updates_newest_first,
+    with_state,
+)
 
 
 def responses_due(authorities, by: datetime.date):
@@ -80,18 +86,20 @@ def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
     return list(first_of_plan.values())
 
 
-def agenda_items(meeting: Meeting, plan_ids: list[int], items=None):
+def agenda_items(meeting: Meeting, plan_ids: list[int], items=None, previous: bool = False):
     """The followed items of these plans with, decided by the database: the report-back they
     are heard at here (`agenda_sequence`), the verdict given here (`verdict_here_pk`), whether an
     update came in for this meeting (`updated_for_this`), whether the committee closed them at an
-    earlier report-back (`closed_earlier`), and the update before the latest. `items`: the items
-    with their state to start from (by default FollowedPart.objects.listed(), with what a row
-    prints)."""
+    earlier report-back (`closed_earlier`), and with `previous` the update before the latest
+    (`previous_update_pk`, for the pack). `items`: the items with their state to start from (by
+    default FollowedPart.objects.listed(), with what a row prints)."""
     at_meeting = ReportBack.objects.filter(
         action_plan=OuterRef("recommendation__action_plan"), meeting=meeting, cancelled=False
     ).order_by("sequence")
     updates = updates_newest_first(FollowedPart)
     items = FollowedPart.objects.listed() if items is None else items
+    if previous:
+        items = items.annotate(previous_update_pk=Subquery(updates.values("pk")[1:2]))
     return (
         items.filter(recommendation__action_plan__in=plan_ids)
         .annotate(
@@ -100,7 +108,6 @@ def agenda_items(meeting: Meeting, plan_ids: list[int], items=None):
                 about_outer_item(Verdict, FollowedPart).filter(meeting=meeting).values("pk")[:1]
             ),
             updated_for_this=Exists(updates.filter(report_back__meeting=meeting)),
-            previous_update_pk=Subquery(updates.values("pk")[1:2]),
         )
         .annotate(closed_earlier=closed_before(OuterRef("agenda_sequence")))
     )
@@ -120,7 +127,7 @@ def meeting_agenda(
     plan_ids = [report_back.action_plan_id for report_back in report_backs]
     counts = agenda_counts(meeting, plan_ids) if show else None
     shown_ids = show(plan_ids, counts) if show else plan_ids
-    items = list(agenda_items(meeting, shown_ids))
+    items = list(agenda_items(meeting, shown_ids, previous=with_changes))
     _attach_agenda_records(items, with_changes)
     if counts is None:
         counts = _counted(items)
@@ -162,24 +169,35 @@ def _counted(items: list) -> dict[tuple, dict]:
 def agenda_counts(meeting: Meeting, plan_ids: list[int]) -> dict[tuple, dict]:
     """For each plan and standing, how many of its items are due at the meeting (not closed at
     an earlier report-back), how many of those had an update for it and a verdict there: one
-    aggregate query, however many items. "Not closed earlier" is a condition of each count, not
-    of the WHERE clause: there PostgreSQL would turn it into an anti-join reading every closing
-    verdict of the network, where in a count it stays an index seek per item."""
-    due = Q(closed_earlier=False)
+    query, however many items, grouping the items by plan, standing and those three flags (a
+    few dozen rows), which are added up here. Each flag is written once in the query, and "not
+    closed earlier" stays out of the WHERE clause: there PostgreSQL would turn it into an
+    anti-join reading every closing verdict of the network, where grouped it stays an index seek
+    per item."""
     counted = with_state(FollowedPart.objects.following())  # no more than the counts need
     rows = (
         agenda_items(meeting, plan_ids, counted)
+        .annotate(verdict_here=flag(Q(verdict_here_pk__isnull=False)))
         .order_by()
-        .values("recommendation__action_plan", "standing")
-        .annotate(
-            due=Count("pk", filter=due),
-            received=Count("pk", filter=due & Q(updated_for_this=True)),
-            verdicts=Count("pk", filter=due & Q(verdict_here_pk__isnull=False)),
+        .values(
+            "recommendation__action_plan",
+            "standing",
+            "closed_earlier",
+            "updated_for_this",
+            "verdict_here",
         )
+        .annotate(items=Count("pk"))
     )
-    return {
-        (row["recommendation__action_plan"], row["standing"]): row for row in rows if row["due"]
-    }
+    counts: dict[tuple, dict] = {}
+    for row in rows:
+        if row["closed_earlier"]:
+            continue
+        key = (row["recommendation__action_plan"], row["standing"])
+        counted_row = counts.setdefault(key, {"due": 0, "received": 0, "verdicts": 0})
+        counted_row["due"] += row["items"]
+        counted_row["received"] += row["items"] if row["updated_for_this"] else 0
+        counted_row["verdicts"] += row["items"] if row["verdict_here"] else 0
+    return counts
 
 
 def _attach_agenda_records(items: list, with_changes: bool) -> None:

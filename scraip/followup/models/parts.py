@@ -9,6 +9,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    Subquery,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -26,6 +27,7 @@ from scraip.plans.models import (
     Response,
 )
 
+from .itemstate import NextReportBack
 from .progress import Verdict
 from .state import (
     PAUSED,
@@ -55,8 +57,15 @@ def closed_before(sequence) -> Exists:
 def owes_update_q() -> Q:
     """Open and not paused, with a report-back of its plan still to come, and no update yet for
     the first of them (`next_report_back_pk`)."""
+    # The next report-back is looked up inside the test, not taken from the outer row's join:
+    # compared with an outer column, PostgreSQL may hash every update of every item once to
+    # answer it (a whole-table read of the updates), where a lookup keeps it an index seek per
+    # item.
+    next_report_back = NextReportBack.objects.filter(
+        action_plan=OuterRef(OuterRef("recommendation__action_plan"))
+    ).values("report_back_pk")
     updated_for_next = updates_newest_first(FollowedPart).filter(
-        report_back=OuterRef("next_report_back_pk")
+        report_back=Subquery(next_report_back)
     )
     return (
         Q(next_report_back_pk__isnull=False)

@@ -187,7 +187,8 @@ def attach_latest(
     verdicts: tuple[str, ...] = ("latest_verdict_pk",),
 ) -> None:
     """Read the updates and verdicts that the items in these lists (read with with_state) point
-    at, in two queries (always two), for their rows to print without reading every update: by
+    at, in two queries (always two; one when `updates` or `verdicts` is empty), for their rows
+    to print without reading every update: by
     default each item's latest update and latest verdict (includes/progress_status.html).
     Each `<name>_pk` annotation named becomes the record `attached_<name>`."""
     items = [item for rows in lists for item in rows]
@@ -195,6 +196,8 @@ def attach_latest(
         (ProgressUpdate, updates, ("reported_by", "council_status")),
         (Verdict, verdicts, ("meeting",)),
     ):
+        if not names:
+            continue
         wanted = {getattr(item, name) for item in items for name in names} - {None}
         # A query even when none is wanted (an id no record has), so a page's queries do not
         # vary with its data.

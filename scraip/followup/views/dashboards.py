@@ -29,7 +29,7 @@ from .paging import page_of
 SOON = datetime.timedelta(days=14)
 LIST_PAGE = 20  # rows of a dashboard list
 OWED_BEFORE_MEETING = 10  # owed updates listed under each meeting (all of them: updates owed)
-OWED_PAGE = 50  # rows of the updates owed page
+OWED_PAGE = 25  # rows of the updates owed page, as the other long lists
 
 
 @login_required
