@@ -20,14 +20,25 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 
 TABLE = "followup_itemstate"
-COLUMNS = (
-    "latest_update_pk",
-    "latest_status",
-    "latest_reported_on",
-    "latest_verdict_pk",
-    "latest_verdict_kind",
-    "latest_verdict_on",
+# Each kept column, and how a trigger works it out from the item's records (`k.ct`, `k.obj`).
+_UPDATE = (
+    "FROM followup_progressupdate u WHERE u.content_type_id = k.ct AND u.object_id = k.obj "
+    "AND u.deleted_at IS NULL ORDER BY u.reported_on DESC, u.id DESC LIMIT 1"
 )
+_VERDICT = (
+    "FROM followup_verdict v INNER JOIN councils_meeting m ON m.id = v.meeting_id "
+    "WHERE v.content_type_id = k.ct AND v.object_id = k.obj AND v.deleted_at IS NULL "
+    "ORDER BY m.date DESC, v.id DESC LIMIT 1"
+)
+KEPT_COLUMNS = {
+    "latest_update_pk": f"(SELECT u.id {_UPDATE})",
+    "latest_status": f"COALESCE((SELECT u.status {_UPDATE}), '')",
+    "latest_reported_on": f"(SELECT u.reported_on {_UPDATE})",
+    "latest_verdict_pk": f"(SELECT v.id {_VERDICT})",
+    "latest_verdict_kind": f"COALESCE((SELECT v.verdict {_VERDICT}), '')",
+    "latest_verdict_on": f"(SELECT m.date {_VERDICT})",
+}
+COLUMNS = tuple(KEPT_COLUMNS)
 
 
 class ItemState(models.Model):
@@ -60,31 +71,25 @@ class ItemState(models.Model):
         return f"State of {self.content_type_id}/{self.object_id}"
 
 
-_UPDATE = (
-    "FROM followup_progressupdate u WHERE u.content_type_id = k.ct AND u.object_id = k.obj "
-    "AND u.deleted_at IS NULL ORDER BY u.reported_on DESC, u.id DESC LIMIT 1"
-)
-_VERDICT = (
-    "FROM followup_verdict v INNER JOIN councils_meeting m ON m.id = v.meeting_id "
-    "WHERE v.content_type_id = k.ct AND v.object_id = k.obj AND v.deleted_at IS NULL "
-    "ORDER BY m.date DESC, v.id DESC LIMIT 1"
-)
+def _upsert(table: str, key: dict[str, str], values: dict[str, str], keys: str) -> str:
+    """One statement writing the rows of `table` for what the query `keys` names (each once):
+    `key` maps the table's key columns to the columns of `keys`, `values` each other column to
+    the SQL that works it out (naming the row of `keys` as `k`)."""
+    columns = ", ".join((*key, *values))
+    chosen = ", ".join((*(f"k.{name}" for name in key.values()), *values.values()))
+    updated = ", ".join(f"{column} = excluded.{column}" for column in values)
+    return (
+        f"INSERT INTO {table} ({columns}) SELECT {chosen} "
+        # SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT.
+        f"FROM ({keys}) k WHERE true "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updated}"
+    )
 
 
 def refresh_sql(keys: str) -> str:
     """One statement writing the rows of the items that the query `keys` names (columns `ct`
     and `obj`, each item once) from their live updates and verdicts."""
-    columns = ", ".join(("content_type_id", "object_id", *COLUMNS))
-    updated = ", ".join(f"{column} = excluded.{column}" for column in COLUMNS)
-    return (
-        f"INSERT INTO {TABLE} ({columns}) "
-        f"SELECT k.ct, k.obj, (SELECT u.id {_UPDATE}), COALESCE((SELECT u.status {_UPDATE}), ''), "
-        f"(SELECT u.reported_on {_UPDATE}), (SELECT v.id {_VERDICT}), "
-        f"COALESCE((SELECT v.verdict {_VERDICT}), ''), (SELECT m.date {_VERDICT}) "
-        # SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT.
-        f"FROM ({keys}) k WHERE true "
-        f"ON CONFLICT (content_type_id, object_id) DO UPDATE SET {updated}"
-    )
+    return _upsert(TABLE, {"content_type_id": "ct", "object_id": "obj"}, KEPT_COLUMNS, keys)
 
 
 class NextReportBack(models.Model):
@@ -116,13 +121,12 @@ _NEXT = (
 def next_refresh_sql(keys: str) -> str:
     """One statement writing the rows of the plans that the query `keys` names (column `plan`,
     each plan once) from their report-backs."""
-    return (
-        f"INSERT INTO {NEXT_TABLE} (action_plan_id, report_back_pk, due_on, due_precision) "
-        f"SELECT k.plan, (SELECT r.id {_NEXT}), (SELECT r.due_on {_NEXT}), "
-        f"COALESCE((SELECT r.due_precision {_NEXT}), '') FROM ({keys}) k WHERE true "
-        "ON CONFLICT (action_plan_id) DO UPDATE SET report_back_pk = excluded.report_back_pk, "
-        "due_on = excluded.due_on, due_precision = excluded.due_precision"
-    )
+    values = {
+        "report_back_pk": f"(SELECT r.id {_NEXT})",
+        "due_on": f"(SELECT r.due_on {_NEXT})",
+        "due_precision": f"COALESCE((SELECT r.due_precision {_NEXT}), '')",
+    }
+    return _upsert(NEXT_TABLE, {"action_plan_id": "plan"}, values, keys)
 
 
 def _item(row: str) -> str:

@@ -53,16 +53,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .itemstate import KEPT_COLUMNS, ItemState
 from .progress import ProgressUpdate, Standing, Verdict
 
 # The annotations with_state adds, for reading them back with .values().
 STATE_FIELDS = (
-    "latest_update_pk",
-    "latest_status",
-    "latest_reported_on",
-    "latest_verdict_pk",
-    "latest_verdict_kind",
-    "latest_verdict_on",
+    *KEPT_COLUMNS,  # the item's kept row (itemstate.ItemState), each under its own name
     "closed",
     "standing",
     "target_on",
@@ -90,10 +86,6 @@ def about_outer_item(model, kind) -> QuerySet:
 
 def updates_newest_first(kind) -> QuerySet:
     return about_outer_item(ProgressUpdate, kind).order_by("-reported_on", "-pk")
-
-
-def verdicts_newest_first(kind) -> QuerySet:
-    return about_outer_item(Verdict, kind).order_by("-meeting__date", "-pk")
 
 
 def flag(condition: Q) -> Case:
@@ -137,6 +129,13 @@ def target_lookups(kind) -> tuple[str, str]:
     return start, f"{via}__{end}" if via else end
 
 
+def _kept(column: str):
+    """A column of the item's kept row; "" for a blank text column of an item with no row."""
+    kept = F(f"{KEPT}{column}")
+    field = ItemState._meta.get_field(column)
+    return Coalesce(kept, Value(""), output_field=CharField()) if not field.null else kept
+
+
 def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
     """`queryset` (of one kind of tracked item) with each item's state annotated: the latest
     update and verdict from the item's row of itemstate.ItemState (one join), the rest from the
@@ -146,14 +145,7 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
     lookup = kind.lead_lookup
     start, end = target_lookups(kind)
     return queryset.annotate(
-        latest_update_pk=F(f"{KEPT}latest_update_pk"),
-        latest_status=Coalesce(F(f"{KEPT}latest_status"), Value(""), output_field=CharField()),
-        latest_reported_on=F(f"{KEPT}latest_reported_on"),
-        latest_verdict_pk=F(f"{KEPT}latest_verdict_pk"),
-        latest_verdict_kind=Coalesce(
-            F(f"{KEPT}latest_verdict_kind"), Value(""), output_field=CharField()
-        ),
-        latest_verdict_on=F(f"{KEPT}latest_verdict_on"),
+        **{column: _kept(column) for column in KEPT_COLUMNS},
         target_on=F(start),
         # An end not kept (a row saved before ends were) is the start, as it was then.
         target_by=Coalesce(F(end), F(start)),
