@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -30,10 +30,7 @@ from simple_history.utils import bulk_create_with_history
 from scraip.common import spreadsheets
 from scraip.followup import services
 from scraip.followup.models import CouncilStatus, FollowedPart, ProgressUpdate, Standing, Verdict
-from scraip.followup.models.state import (
-    attach_latest,
-    updates_newest_first,
-)
+from scraip.followup.models.state import attach_latest
 from scraip.followup.models.statuses import rag_of
 from scraip.plans.models import ActionPlan, Response
 
@@ -131,15 +128,15 @@ def _row(item, joint: dict, supporting: dict) -> list:
 def export_rows(items) -> Iterator[list]:
     """A row for each item (FollowedPart.objects.listed(), narrowed), in one query whatever the
     number of items, streamed from the database EXPORT_CHUNK rows at a time: the latest
-    update's words come with each row (subqueries beside with_state's, which gives the latest
-    verdict's meeting day), not from queries of their own."""
-    kind = items.model
+    update's words come with each row (looked up by the latest update's key, which with_state
+    gives with the latest verdict's meeting day), not from queries of their own."""
     rows = items.select_related("recommendation__addressee_officer", "response__responded_by")
+    latest = ProgressUpdate.objects.filter(pk=OuterRef("latest_update_pk"))
     rows = rows.annotate(
-        latest_rag=Subquery(updates_newest_first(kind).values("council_status__rag")[:1]),
-        latest_narrative=Subquery(updates_newest_first(kind).values("narrative")[:1]),
+        latest_rag=Subquery(latest.values("council_status__rag")),
+        latest_narrative=Subquery(latest.values("narrative")),
         # The council's own word for the latest status, where it names its statuses.
-        latest_status_word=Subquery(updates_newest_first(kind).values("council_status__name")[:1]),
+        latest_status_word=Subquery(latest.values("council_status__name")),
     )
     joint, supporting = _joint_committees(items), _supporting_officers(items)
     for item in rows.iterator(chunk_size=EXPORT_CHUNK):
