@@ -8,7 +8,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import Q
+from safedelete import HARD_DELETE
 
 from scraip.common.softdelete import restore, soft_delete
 from scraip.councils.tests.factories import MeetingFactory
@@ -57,10 +57,6 @@ def kept(item) -> tuple:
     )
 
 
-def subject_filter(item) -> Q:
-    return Q(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
-
-
 def check(*items):
     for item in items:
         assert kept(item) == expected(item), item
@@ -86,7 +82,8 @@ def test_the_row_follows_updates_made_changed_deleted_restored_and_removed(follo
     restore(record=first)
     check(item)
 
-    ProgressUpdate.all_objects.filter(subject_filter(item)).delete()  # a hard delete
+    ProgressUpdate.all_objects.for_subject(item).delete(force_policy=HARD_DELETE)
+    assert not ProgressUpdate.all_objects.for_subject(item).exists()  # gone, not soft-deleted
     assert kept(item) == (None, "", None, None, "", None)
 
 
@@ -176,7 +173,8 @@ def test_the_plans_next_report_back_follows_its_schedule(followed):
         action_plan=plan, sequence=3, due_on=datetime.date(2027, 9, 1)
     )
     assert next_kept(plan) == (third.pk, third.due_on)
-    ReportBack.objects.filter(pk=third.pk).delete()  # a hard delete
+    ReportBack.objects.filter(pk=third.pk).delete(force_policy=HARD_DELETE)
+    assert not ReportBack.all_objects.filter(pk=third.pk).exists()  # gone, not soft-deleted
     assert next_kept(plan) == next_expected(plan)
 
 
