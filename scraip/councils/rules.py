@@ -86,8 +86,7 @@ def authorities_for(user):
     """The councils whose records this user works with."""
     if user.is_superuser:
         return Authority.objects.all()
-    person = person_of(user)
-    return Authority.objects.filter(pk=person.authority_id if person else None)
+    return Authority.objects.filter(pk__in=authority_ids_for(user))
 
 
 def authority_ids_for(user) -> list[int]:
