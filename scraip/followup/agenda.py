@@ -13,7 +13,7 @@ from scraip.councils.models import Meeting
 from scraip.followup.progress import changes_since_previous
 from scraip.plans.models import ActionPlan, ReportBack
 
-from .models import FollowedPart, ProgressUpdate, TargetDateChange, Verdict
+from .models import FollowedPart, NextReportBack, ProgressUpdate, TargetDateChange, Verdict
 from .models.parts import closed_before
 from .models.state import (
     about_outer_item,
@@ -35,6 +35,13 @@ def responses_due(authorities, by: datetime.date):
         .annotate(awaiting=F("part_count") - F("answered_count"))
         .order_by("response_deadline", "pk")
     )
+
+
+def next_report_back(plan) -> ReportBack | None:
+    """The plan's next report-back, with its meeting: the one the database keeps for it
+    (itemstate.NextReportBack), in one query."""
+    kept = NextReportBack.objects.filter(action_plan=plan).values("report_back_pk")
+    return ReportBack.objects.select_related("meeting").filter(pk__in=kept).first()
 
 
 def needs_attention(items) -> list:
@@ -154,15 +161,32 @@ def meeting_agenda(
 
 def _counted(items: list) -> dict[tuple, dict]:
     """agenda_counts of items already read, counted as read."""
+    return _added_up(
+        {
+            "recommendation__action_plan": item.recommendation.action_plan_id,
+            "standing": item.standing,
+            "closed_earlier": item.closed_earlier,
+            "updated_for_this": item.updated_for_this,
+            "verdict_here": item.verdict_here is not None,
+            "items": 1,
+        }
+        for item in items
+    )
+
+
+def _added_up(rows) -> dict[tuple, dict]:
+    """{(plan, standing): how many items are due, received an update and had a verdict here}
+    from rows counting the items of each plan, standing and flags (those closed at an earlier
+    report-back are not due)."""
     counts: dict[tuple, dict] = {}
-    for item in items:
-        if item.closed_earlier:
+    for row in rows:
+        if row["closed_earlier"]:
             continue
-        key = (item.recommendation.action_plan_id, item.standing)
-        row = counts.setdefault(key, {"due": 0, "received": 0, "verdicts": 0})
-        row["due"] += 1
-        row["received"] += bool(item.updated_for_this)
-        row["verdicts"] += item.verdict_here is not None
+        key = (row["recommendation__action_plan"], row["standing"])
+        counted = counts.setdefault(key, {"due": 0, "received": 0, "verdicts": 0})
+        counted["due"] += row["items"]
+        counted["received"] += row["items"] if row["updated_for_this"] else 0
+        counted["verdicts"] += row["items"] if row["verdict_here"] else 0
     return counts
 
 
@@ -188,16 +212,7 @@ def agenda_counts(meeting: Meeting, plan_ids: list[int]) -> dict[tuple, dict]:
         )
         .annotate(items=Count("pk"))
     )
-    counts: dict[tuple, dict] = {}
-    for row in rows:
-        if row["closed_earlier"]:
-            continue
-        key = (row["recommendation__action_plan"], row["standing"])
-        counted_row = counts.setdefault(key, {"due": 0, "received": 0, "verdicts": 0})
-        counted_row["due"] += row["items"]
-        counted_row["received"] += row["items"] if row["updated_for_this"] else 0
-        counted_row["verdicts"] += row["items"] if row["verdict_here"] else 0
-    return counts
+    return _added_up(rows)
 
 
 def _attach_agenda_records(items: list, with_changes: bool) -> None:

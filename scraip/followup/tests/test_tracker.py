@@ -311,3 +311,19 @@ def test_the_whole_councils_export_carries_every_column_and_imports_back(
         "At risk",
         "Amber",
     )
+
+
+def test_the_plans_tracker_names_its_next_report_back_and_moves_on_when_it_is_done(
+    client, officer, followed
+):
+    """The tracker prints the plan's next report-back (the one the database keeps), with its
+    meeting, and the one after it once the first is completed."""
+    client.force_login(officer)
+    url = reverse("followup:plan_tracker", args=[followed.plan.pk])
+    first = client.get(url).content.decode()
+    assert "Next report-back: 1st update, 14 January 2027" in first
+    assert "meeting of 14 January 2027" in first
+    followed.first.completed = True
+    followed.first.save()
+    second = client.get(url).content.decode()
+    assert "Next report-back: 2nd update, 1 June 2027." in second

@@ -14,7 +14,7 @@ from scraip.councils.rules import authorities_for
 from scraip.plans.views.fetch import get_plan_for_user
 
 from .. import tracker
-from ..agenda import needs_attention
+from ..agenda import needs_attention, next_report_back
 from ..forms import TrackerImportForm
 from ..models import FollowedPart
 from ..models.state import attach_latest
@@ -31,9 +31,6 @@ def plan_tracker(request, pk):
     plan = get_plan_for_user(request, pk)
     items = list(FollowedPart.objects.listed().of_plan(plan))
     attach_latest(items)  # the page prints each item's latest update and verdict, no more
-    next_report_back = (
-        plan.report_backs.still_due().select_related("meeting").order_by("sequence", "pk").first()
-    )
     return render(
         request,
         "followup/progress_tracker.html",
@@ -43,7 +40,7 @@ def plan_tracker(request, pk):
             "attention": needs_attention(items),
             "chart": status_chart(items, f"Progress on {plan.title}"),
             "can_import": request.user.has_perm("plans.change_actionplan", plan),
-            "next_report_back": next_report_back,
+            "next_report_back": next_report_back(plan),
         },
     )
 
