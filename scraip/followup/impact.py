@@ -13,8 +13,8 @@ sub-parts) of the plans the council has sent to its cabinet:
 
 Counts are conditional aggregates: one grouped query counts every item once per group of year,
 committee and portfolio together (its answer, and for a followed item where it stands), and the
-totals and tables add those groups up. A median is the middle row of the values in order (one
-query reading at most two rows).
+totals and tables add those groups up. A median is read from how many items there are of each
+value, which the database counts in order (one grouped query).
 """
 
 import datetime
@@ -31,7 +31,6 @@ from .models import FollowedPart
 from .models.state import with_state
 
 PLAN = "recommendation__action_plan"
-FOLLOWED_DECISIONS = (Response.Decision.ACCEPTED, Response.Decision.PARTIALLY_ACCEPTED)
 SHARING = {f"{PLAN}__authority__compares_impact": True}
 
 
@@ -240,7 +239,7 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
     """The council's report for a municipal year (None: every year)."""
     today = today or timezone.localdate()
     council = {f"{PLAN}__authority": authority}
-    parts, items = _parts(today, year, **council), _items(today, year, **council)
+    parts = _parts(today, year, **council)
     counts = _counts(parts, COUNCIL_GROUPS)
     every_year = counts if year is None else _counts(_parts(today, None, **council), (BY_YEAR,))
     return ImpactReport(
@@ -249,7 +248,7 @@ def impact_report(authority, year: int | None = None, today=None) -> ImpactRepor
         today=today,
         total=_rolled_up(counts)[0] if counts else Rates("All"),
         median_days_to_answer=_median_days_to_answer(parts),
-        median_months_to_close=_median_months_to_close(items),
+        median_months_to_close=_median_months_to_close(parts.trackable()),
         by_year=_rolled_up(every_year, BY_YEAR),
         by_committee=_rolled_up(counts, BY_COMMITTEE),
         by_portfolio=_rolled_up(counts, BY_PORTFOLIO),
@@ -294,13 +293,6 @@ def _parts(today, year, **where):
     return parts.filter(**{f"{PLAN}__municipal_year": year}) if year else parts
 
 
-def _items(today, year, **where):
-    """Those accepted wholly or in part, with where each stands (state.with_state: closed, past
-    its target; not a list's next report-back or what it prints)."""
-    items = with_state(FollowedPart.objects.following().filter(**where), today)
-    return items.filter(**{f"{PLAN}__municipal_year": year}) if year else items
-
-
 def _answer_counts() -> dict:
     decisions = {
         "accepted": Response.Decision.ACCEPTED,
@@ -322,9 +314,9 @@ def _answer_counts() -> dict:
 
 
 def _follow_counts() -> dict:
-    """Counts of the items followed up (FollowedPartQuerySet.following: accepted wholly or in
-    part, of a sent plan; the answerable items counted are all of sent plans)."""
-    followed = Q(response__decision__in=FOLLOWED_DECISIONS)
+    """Counts of the items followed up (accepted wholly or in part: the answerable items counted
+    are all of sent plans, so these are FollowedPartQuerySet.following())."""
+    followed = Q(response__decision__in=Response.FOLLOWED_UP)
     return {
         "followed": Count("pk", filter=followed),
         "closed_items": Count("pk", filter=followed & Q(closed=True)),

@@ -43,7 +43,6 @@ from .models.state import flag
 SCHEMA_VERSION = "1.0"
 TYPES = ("integer", "string", "date", "boolean")
 # The decisions whose items the committee follows (RecommendationPartQuerySet.trackable).
-FOLLOWED = (Response.Decision.ACCEPTED, Response.Decision.PARTIALLY_ACCEPTED)
 
 
 @dataclass(frozen=True)
@@ -293,7 +292,7 @@ def published_items(authority: Authority | None = None) -> QuerySet:
             timetable_end=F("answer__timetable_end"),
             timetable_by=Coalesce(F("answer__timetable_end"), F("answer__timetable")),
             verdict_on=F("latest_verdict_on"),
-            followed=flag(Q(answer__decision__in=FOLLOWED)),
+            followed=flag(Q(answer__decision__in=Response.FOLLOWED_UP)),
         )
     )
 

@@ -293,12 +293,7 @@ class RecommendationPartQuerySet(SoftDeleteQuerySet):
         """The items whose progress the committee follows: accepted, wholly or in part."""
         from .responses import Response  # the answers build on the parts
 
-        return self.filter(
-            response__decision__in=[
-                Response.Decision.ACCEPTED,
-                Response.Decision.PARTIALLY_ACCEPTED,
-            ]
-        )
+        return self.filter(response__decision__in=Response.FOLLOWED_UP)
 
     def with_plan(self):
         return self.select_related(

@@ -30,6 +30,9 @@ class Response(Versioned, SoftDeletable):
         PARTIALLY_ACCEPTED = "partially_accepted", "yellow", "Partially accepted"
         REJECTED = "rejected", "red", "Rejected"
 
+    # The decisions whose action the committee follows up: accepted, wholly or in part.
+    FOLLOWED_UP = (Decision.ACCEPTED, Decision.PARTIALLY_ACCEPTED)
+
     part = models.OneToOneField(
         RecommendationPart, on_delete=models.CASCADE, related_name="response"
     )
@@ -123,14 +126,7 @@ class Response(Versioned, SoftDeletable):
                 errors["action"] = (
                     "A rejected recommendation takes no action: put the reasons in the explanation"
                 )
-        elif (
-            self.decision
-            in (
-                self.Decision.ACCEPTED,
-                self.Decision.PARTIALLY_ACCEPTED,
-            )
-            and self.details_required()
-        ):
+        elif self.decision in self.FOLLOWED_UP and self.details_required():
             word = (
                 "an accepted" if self.decision == self.Decision.ACCEPTED else "a partially accepted"
             )
