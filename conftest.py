@@ -58,7 +58,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     instead of holding the run until CI's deadline (no test waits anywhere near that long)."""
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.postgresql":
-        database.setdefault("OPTIONS", {})["options"] = "-c lock_timeout=120s"
+        options = database.setdefault("OPTIONS", {})
+        # Beside the settings' own (random_page_cost), not instead of them.
+        options["options"] = f"{options.get('options', '')} -c lock_timeout=120s".strip()
 
 
 @pytest.fixture(scope="session")
