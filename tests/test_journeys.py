@@ -27,7 +27,12 @@ axe = Axe()
 
 
 def assert_accessible(page: Page) -> None:
-    """Fail with each axe violation's rule, summary and offending elements."""
+    """Fail with each axe violation's rule, summary and offending elements.
+
+    Waits for the page to finish loading first: axe run while a navigation is still under way
+    finds no document to read.
+    """
+    page.wait_for_load_state("load")
     results = axe.run(page, options=AXE_OPTIONS)
     if results.violations_count:
         lines = [f"{results.violations_count} axe violation(s) on {page.url}:"]

@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
 def open_meeting(page: Page) -> None:
     page.get_by_role("link", name="Meetings", exact=True).click()
+    expect(page.get_by_role("heading", name="Committee meetings")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="14 January 2027").click()
     expect(page.get_by_role("heading", name="Meeting of 14 January 2027")).to_be_visible()
