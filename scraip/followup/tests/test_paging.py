@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 
 from scraip.councils.models import Person
-from scraip.followup.views.paging import page_of
+from scraip.followup.views.paging import page_of, pages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,26 @@ def test_rows_of_the_same_place_in_the_order_are_paged_by_id(people):
         for n in (1, 2, 3)
     ]
     assert [person.pk for page in pages for person in page] == ids
+
+
+@pytest.mark.parametrize("few", [False, True])
+def test_several_lists_of_a_page_read_their_rows_together(people, few, django_assert_num_queries):
+    """A dashboard's lists of the same rows: each list's page and total in a query of its own,
+    then the rows of every page in one, each list paged by its own parameter."""
+
+    def lists(**asked):
+        request = RequestFactory().get("/", asked)
+        late = people.filter(name__gt="Bea")
+        return pages_of(request, people, per_page=3, few=few, everyone=people, late=late)
+
+    with django_assert_num_queries(3):
+        first = lists()
+    assert [person.name for person in first["everyone"]] == ["Ada", "Bea", "Cy"]
+    assert [person.name for person in first["late"]] == ["Cy", "Di", "Ed"]
+    # A row on two lists is read once: the same object.
+    assert first["everyone"].rows[2] is first["late"].rows[0]
+    later = lists(late=2)
+    assert [person.name for person in later["everyone"]] == ["Ada", "Bea", "Cy"]
+    assert [person.name for person in later["late"]] == ["Flo", "Gus"]
+    assert (later["late"].total, later["late"].page.number) == (5, 2)
+    assert later["late"].previous_url == "?late=1#late"

@@ -45,9 +45,10 @@ FOLLOW_UP_PAGES = [
     # Portfolios held; awaiting my response (a page); my portfolios' items (a page) with their
     # latest updates and verdicts; the chart's counts.
     ("followup:dashboard_cabinet", None, "cabinet_a", 16),
-    # Person; my items (a page); updates I owe (a page); needing attention (a page) with their
-    # latest updates and verdicts; the chart's counts.
-    ("followup:dashboard_lead", None, "lead_officer", 18),
+    # Person; the pages of my items, of the updates I owe and of those needing attention (their
+    # ids and totals, then the rows of all three in one query); the latest updates and verdicts
+    # of those needing attention; the chart's counts.
+    ("followup:dashboard_lead", None, "lead_officer", 16),
     ("followup:calendar_feeds", None, "officer", 9),
 ]
 
@@ -57,7 +58,7 @@ OWING_PAGES = [
     # ... and the supporting officers owing updates, among those who cannot be emailed.
     ("followup:dashboard_officer", None, "officer", 20),
     ("followup:dashboard_cabinet", None, "cabinet_a", 16),
-    ("followup:dashboard_lead", None, "lead_officer", 18),
+    ("followup:dashboard_lead", None, "lead_officer", 16),
     ("followup:updates_owed", None, "officer", 10),
     # A lead officer's header also asks whether a recommendation awaits their answer by name.
     ("followup:updates_owed", None, "lead_officer", 13),

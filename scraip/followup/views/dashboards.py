@@ -24,7 +24,7 @@ from ..models import FollowedPart
 from ..models.state import attach_latest
 from ..progress import chart_from_counts
 from ..reminders import people_not_reached
-from .paging import page_of
+from .paging import page_of, pages_of
 
 SOON = datetime.timedelta(days=14)
 LIST_PAGE = 20  # rows of a dashboard list
@@ -132,25 +132,21 @@ def dashboard_cabinet(request):
 def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
     items = FollowedPart.objects.listed().led_by(person_of(request.user))
-    attention = page_of(
+    lists = pages_of(
         request,
-        items.needing_attention(),
+        items,
         per_page=LIST_PAGE,
-        param="attention",
-        read=items,
         few=True,  # one officer's, among the whole network's (see paging._by_row_number)
+        items=items,
+        owed=items.owing_updates(),
+        attention=items.needing_attention(),
     )
-    attach_latest(attention)
-    owed = page_of(
-        request, items.owing_updates(), per_page=LIST_PAGE, param="owed", read=items, few=True
-    )
+    attach_latest(lists["attention"])
     return render(
         request,
         "followup/dashboard_lead.html",
         {
-            "items": page_of(request, items, per_page=LIST_PAGE, param="items", few=True),
-            "owed": owed,
-            "attention": attention,
+            **lists,
             "chart": chart_from_counts(items.standing_counts(), "The actions I lead, by status"),
             "today": timezone.localdate(),
         },

@@ -51,21 +51,42 @@ def page_of(
     working the filters out a second time for rows already chosen): the filter that chooses
     the rows is worked out once, and no row off the page is read. `few` for a list of one
     person's rows (a few among many): the page is chosen by row number (see _by_row_number)."""
+    return pages_of(
+        request, rows if read is None else read, per_page=per_page, few=few, **{param: rows}
+    )[param]
+
+
+def pages_of(request, read, *, per_page: int, few: bool = False, **lists) -> dict[str, ListPage]:
+    """Several lists of the same kind of row on one page (a dashboard's), each a queryset
+    narrowing `read` and paged by its own query parameter, the keyword it is given by: one
+    query each finds its page's ids and total (as page_of), and one query reads the rows of
+    every list's page together from `read`."""
+    found = {param: _found(request, rows, param, per_page, few) for param, rows in lists.items()}
+    wanted = {pk for _number, ids, _total in found.values() for pk in ids}
+    by_id = read.order_by().in_bulk(wanted) if wanted else {}
+    pages = {}
+    for param, (number, ids, total) in found.items():
+        page = Page(
+            [by_id[pk] for pk in ids if pk in by_id], number, _CountedPaginator(total, per_page)
+        )
+        pages[param] = ListPage(
+            page,
+            anchor=param,
+            previous_url=_url(request, param, number - 1) if page.has_previous() else "",
+            next_url=_url(request, param, number + 1) if page.has_next() else "",
+        )
+    return pages
+
+
+def _found(request, rows, param: str, per_page: int, few: bool) -> tuple[int, list, int]:
+    """The page number `param` asks for (the last page for one past the end), its rows' ids
+    and how many rows there are in all."""
     number = _number(request.GET.get(param))
     ids, total = _ids_and_total(rows, number, per_page, few)
     if not ids and number > 1:
         number = max(1, -(-total // per_page)) if total else 1
         ids, total = _ids_and_total(rows, number, per_page, few)
-    by_id = (rows if read is None else read).order_by().in_bulk(ids) if ids else {}
-    page = Page(
-        [by_id[pk] for pk in ids if pk in by_id], number, _CountedPaginator(total, per_page)
-    )
-    return ListPage(
-        page,
-        anchor=param,
-        previous_url=_url(request, param, number - 1) if page.has_previous() else "",
-        next_url=_url(request, param, number + 1) if page.has_next() else "",
-    )
+    return number, ids, total
 
 
 def _number(text) -> int:
