@@ -59,7 +59,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.postgresql":
         options = database.setdefault("OPTIONS", {})
-        # Beside the settings' own (random_page_cost), not instead of them.
+        # Beside the settings' own (random_page_cost, parallel workers), not instead of them.
         options["options"] = f"{options.get('options', '')} -c lock_timeout=120s".strip()
 
 

@@ -4,6 +4,8 @@ save() keeps it, a rename of the person follows, and refresh_directory_keys() (f
 inserted in bulk, and the data migration) works it out the same way. On PostgreSQL the
 directory's queries reach the witnesses through the index on that key, never reading them all."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +14,7 @@ from django.urls import reverse
 from reviews.models import Witness
 from reviews.tests.factories import ActivityPartFactory, WitnessFactory
 from reviews.tests.helpers import page_text
+from reviews.views.programmes import APPEARANCES_SHOWN
 from scraip.councils.models import Person
 from scraip.councils.services import person_save
 from scraip.councils.tests.factories import PersonFactory
@@ -141,9 +144,6 @@ def test_a_page_lists_each_witnesss_latest_reviews_and_links_to_them_all(
 ):
     """A witness called to many reviews shows their latest five on a page of the directory, and
     a link to their own entry, which lists every one."""
-    import datetime
-
-    from reviews.views.programmes import APPEARANCES_SHOWN
 
     often = witness_person("Olive Often")
     for year in range(2018, 2025):

@@ -42,7 +42,6 @@ from .models.state import flag
 
 SCHEMA_VERSION = "1.0"
 TYPES = ("integer", "string", "date", "boolean")
-# The decisions whose items the committee follows (RecommendationPartQuerySet.trackable).
 
 
 @dataclass(frozen=True)

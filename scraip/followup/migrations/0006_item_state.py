@@ -10,6 +10,9 @@ from scraip.followup.models.itemstate import (
 )
 
 
+# The statements come from the module that documents them. A later change to its triggers or
+# kept columns needs a migration of its own (drop_triggers_sql, then create_triggers_sql), and
+# this one's statements written out here first, so that it still makes the tables it made.
 def create_triggers(apps, schema_editor):
     """The triggers keeping followup_itemstate and followup_nextreportback
     (scraip.followup.models.itemstate), then every row written from the records already there."""
