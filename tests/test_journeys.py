@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from scraip.councils.tests.factories import PASSWORD
 from scraip.plans.models import ActionPlan
@@ -40,6 +40,16 @@ def assert_accessible(page: Page) -> None:
             lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
             lines.extend(f"    {', '.join(node['target'])}" for node in violation["nodes"])
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+def follow(page: Page, target: Locator) -> None:
+    """Click a link or button that opens another page, and return once that page has loaded.
+
+    A check run straight after a click could otherwise read the page being left, or a new page
+    that has no document yet.
+    """
+    with page.expect_navigation(wait_until="load"):
+        target.click()
 
 
 def sign_in(page: Page, live_server, user) -> None:
@@ -76,7 +86,7 @@ def add_recommendation(page: Page, letter: str, text: str, portfolio: str, order
 
 
 def add_report_back(page: Page, index: int, when: str) -> None:
-    page.get_by_role("link", name="Change the report-back schedule").click()
+    follow(page, page.get_by_role("link", name="Change the report-back schedule"))
     assert_accessible(page)
     page.locator(f'[name="report_backs-{index}-due"]').fill(when)
     page.get_by_role("button", name="Save schedule").click()
@@ -91,7 +101,7 @@ def test_officer_records_a_plan_and_sends_it_to_the_cabinet(
     sign_in(page, live_server, officer)
     expect(page.get_by_role("heading", name="Welcome, Olive Officer")).to_be_visible()
 
-    page.get_by_role("link", name="Record a new action plan").click()
+    follow(page, page.get_by_role("link", name="Record a new action plan"))
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     summary = page.locator(".govuk-error-summary")
@@ -121,7 +131,7 @@ def test_officer_records_a_plan_and_sends_it_to_the_cabinet(
         page, "B", "That partners report yearly.", "Cabinet Member for Corporate Services"
     )
     # Orders are whole numbers: to put G between A (1) and B (2), B moves down first.
-    page.get_by_role("link", name="Edit recommendation B").click()
+    follow(page, page.get_by_role("link", name="Edit recommendation B"))
     assert_accessible(page)
     page.get_by_label("Order in the plan").fill("3")
     page.get_by_role("button", name="Save recommendation").click()
@@ -147,7 +157,7 @@ def test_officer_records_a_plan_and_sends_it_to_the_cabinet(
     expect(schedule.nth(1)).to_contain_text("2nd")
     expect(schedule.nth(1)).to_contain_text("October 2028")
 
-    page.get_by_role("link", name="Send to the cabinet").click()
+    follow(page, page.get_by_role("link", name="Send to the cabinet"))
     assert_accessible(page)
     fill_date(page, "received_on", today)
     page.get_by_role("button", name="Send to the cabinet for a response").click()
@@ -175,7 +185,7 @@ def test_cabinet_member_answers_only_their_portfolio(
     expect(page.get_by_text("Recommendation G")).to_have_count(0)
     assert_accessible(page)
 
-    page.get_by_role("link", name="Respond to Recommendation A (i)").click()
+    follow(page, page.get_by_role("link", name="Respond to Recommendation A (i)"))
     assert_accessible(page)
     page.get_by_label("Accepted", exact=True).check()
     page.get_by_label("Explanation").fill("It fits the corporate plan.")
@@ -203,7 +213,7 @@ def test_cabinet_member_answers_only_their_portfolio(
     expect(recommendation_a).to_contain_text("March 2027")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Respond to Recommendation A (ii)").click()
+    follow(page, page.get_by_role("link", name="Respond to Recommendation A (ii)"))
     assert_accessible(page)
     page.get_by_label("Rejected").check()
     page.get_by_role("button", name="Save response").click()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from scraip.followup.models import ProgressUpdate, Verdict
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, follow, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -40,7 +40,7 @@ def test_officer_prepares_the_meeting_update_pack(
     expect(rows.nth(0)).to_contain_text("Owed")
 
     # Nobody has reported on G: the committee cannot give a verdict yet.
-    page.get_by_role("link", name="Record verdict on Recommendation G").click()
+    follow(page, page.get_by_role("link", name="Record verdict on Recommendation G"))
     assert_accessible(page)
     page.get_by_label("Satisfied", exact=True).check()
     page.get_by_role("button", name="Save verdict").click()
@@ -56,9 +56,9 @@ def test_officer_prepares_the_meeting_update_pack(
     expect(page.get_by_text("Asked 1 lead officer for updates.")).to_be_visible()
     assert_accessible(page)
     assert [message.to for message in mail.outbox] == [["lead@example.gov.uk"]]
-    page.get_by_role("link", name="Recommendation G", exact=True).click()
+    follow(page, page.get_by_role("link", name="Recommendation G", exact=True))
     assert_accessible(page)
-    page.get_by_role("link", name="Add a progress update").click()
+    follow(page, page.get_by_role("link", name="Add a progress update"))
     assert_accessible(page)
     page.get_by_role("button", name="Save update").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the status of the action")

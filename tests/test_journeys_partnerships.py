@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
 from partnerships.tests.factories import CriterionFactory, build_register
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, follow, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -30,7 +30,7 @@ def test_officer_adds_a_partnership_and_a_visitor_finds_it(
     expect(page.get_by_role("heading", level=1)).to_have_text("Partnership register")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Add a partnership").click()
+    follow(page, page.get_by_role("link", name="Add a partnership"))
     assert_accessible(page)
     page.get_by_role("button", name="Save partnership").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
@@ -47,7 +47,7 @@ def test_officer_adds_a_partnership_and_a_visitor_finds_it(
     expect(page.get_by_text("Not yet tested")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Record a contribution").click()
+    follow(page, page.get_by_role("link", name="Record a contribution"))
     assert_accessible(page)
     page.get_by_label("Financial year").fill("2025/26")
     page.get_by_label("Money").check()
@@ -62,7 +62,7 @@ def test_officer_adds_a_partnership_and_a_visitor_finds_it(
     expect(page.get_by_text("Contribution added")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Answer the definition test").click()
+    follow(page, page.get_by_role("link", name="Answer the definition test"))
     assert_accessible(page)
     page.get_by_role("group", name="1. Do the partners share a goal?").get_by_label("Yes").check()
     page.get_by_role("button", name="Save answers").click()
@@ -78,7 +78,7 @@ def test_officer_adds_a_partnership_and_a_visitor_finds_it(
     expect(phone.get_by_role("heading", level=1)).to_have_text("Register of partnerships")
     assert_accessible(phone)
     phone.get_by_label("Name contains").fill("healthy")
-    phone.get_by_role("button", name="Apply filters").click()
+    follow(phone, phone.get_by_role("button", name="Apply filters"))
     assert_accessible(phone)
     phone.get_by_role("link", name=NAME).click()
     expect(phone.get_by_role("heading", level=1)).to_have_text(NAME)

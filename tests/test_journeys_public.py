@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, follow, sign_in
 from tests.test_journeys_phone import DESKTOP, PHONE, assert_fits, walk
 from tests.test_public_privacy import published  # noqa: F401 (a fixture)
 
@@ -25,7 +25,7 @@ def test_a_resident_reads_the_published_plans(browser, live_server, published, p
         # The council's list, filtered by decision, then the plan.
         page.goto(live_server.url + reverse("followup:public_plans", args=[plan.authority_id]))
         page.get_by_label("With a recommendation").select_option(label="Accepted")
-        page.get_by_role("button", name="Apply filters").click()
+        follow(page, page.get_by_role("button", name="Apply filters"))
         assert_fits(page, width)
         assert_accessible(page)
         page.get_by_role("link", name=plan.title).click()
@@ -46,7 +46,7 @@ def test_an_officer_withdraws_a_plan_with_its_reason_and_publishes_it_again(
         sign_in(page, live_server, officer)
         page.goto(live_server.url + followed.plan.get_absolute_url())
         expect(page.get_by_text("Public: the council publishes its plans")).to_be_visible()
-        page.get_by_role("link", name="Change whether the plan is public").click()
+        follow(page, page.get_by_role("link", name="Change whether the plan is public"))
         assert_fits(page, width)
         assert_accessible(page)
         page.get_by_label("Withdraw it from publication").check()

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from reviews.models import Review
 from reviews.tests.factories import ReviewFactory
 from scraip.councils.tests.factories import AuthorityFactory, CommitteeFactory, CouncillorFactory
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, follow, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -46,7 +46,7 @@ def test_officer_scopes_a_joint_review(
     expect(page.get_by_role("heading", level=1)).to_have_text("Reviews and work programmes")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Propose a review").click()
+    follow(page, page.get_by_role("link", name="Propose a review"))
     assert_accessible(page)
     page.get_by_role("button", name="Save review").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the title of the review")
@@ -80,7 +80,7 @@ def test_officer_scopes_a_joint_review(
     expect(page.locator(".govuk-caption-l")).to_contain_text("Joint task and finish review")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Change the members").click()
+    follow(page, page.get_by_role("link", name="Change the members"))
     assert_accessible(page)
     for row, (name, role) in enumerate(
         [("Ruth Ashdown", "Chair"), ("Nina Pryce", "Member"), ("Diane Fowler", "Member")]
@@ -101,7 +101,7 @@ def test_officer_scopes_a_joint_review(
     expect(page.get_by_text("Officer support saved.")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Add a session or other activity").click()
+    follow(page, page.get_by_role("link", name="Add a session or other activity"))
     assert_accessible(page)
     page.get_by_label("Planned date").fill("January 2015")
     page.locator('[name="parts-0-letter"]').fill("A")
@@ -117,7 +117,7 @@ def test_officer_scopes_a_joint_review(
     expect(page.get_by_text("Mid/Late September 2014").first).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Witnesses").first.click()
+    follow(page, page.get_by_role("link", name="Witnesses").first)
     assert_accessible(page)
     page.locator('[name="witnesses-0-part"]').select_option(index=1)
     page.locator('[name="witnesses-0-name"]').fill("Paul Renshaw")
