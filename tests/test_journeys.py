@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from scraip.councils.tests.factories import PASSWORD
@@ -26,14 +27,38 @@ AXE_OPTIONS = {
 axe = Axe()
 
 
-def assert_accessible(page: Page) -> None:
-    """Fail with each axe violation's rule, summary and offending elements.
+# What Playwright reports when the page navigates under a check: the click's page arriving late,
+# or a page that refreshes itself (a PDF's progress page).
+NAVIGATING = (
+    "Execution context was destroyed",
+    "Cannot read properties of null",
+    "axe is not defined",
+    "navigat",
+)
 
-    Waits for the page to finish loading first: axe run while a navigation is still under way
-    finds no document to read.
-    """
-    page.wait_for_load_state("load")
-    results = axe.run(page, options=AXE_OPTIONS)
+
+def when_loaded(page: Page, check):
+    """check() run on a page that has loaded; run again on the page that arrives if the page
+    navigates while it runs, so a check never reads a page half gone."""
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            return check()
+        except PlaywrightError as error:
+            if attempt == 2 or not any(sign in str(error) for sign in NAVIGATING):
+                raise
+
+
+def fits(page: Page) -> bool:
+    """Nothing on the page is wider than the screen, so it never scrolls sideways."""
+    return when_loaded(
+        page, lambda: page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    )
+
+
+def assert_accessible(page: Page) -> None:
+    """Fail with each axe violation's rule, summary and offending elements."""
+    results = when_loaded(page, lambda: axe.run(page, options=AXE_OPTIONS))
     if results.violations_count:
         lines = [f"{results.violations_count} axe violation(s) on {page.url}:"]
         for violation in results.response["violations"]:

@@ -7,13 +7,9 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from scraip.plans.models import ActionPlan
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, fits, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
-
-
-def fits(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
 from partnerships.tests.factories import CriterionFactory, build_register
-from tests.test_journeys import assert_accessible, follow, sign_in
+from tests.test_journeys import assert_accessible, fits, follow, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -85,7 +85,7 @@ def test_officer_adds_a_partnership_and_a_visitor_finds_it(
     expect(phone.get_by_text("£500")).to_be_visible()
     assert_accessible(phone)
     # Usable on a phone: nothing wider than the screen, so no sideways scrolling.
-    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits(phone)
     visitor.close()
 
 

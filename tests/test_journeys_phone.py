@@ -10,7 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from scraip.councils.tests.factories import PASSWORD
-from tests.test_journeys import assert_accessible
+from tests.test_journeys import assert_accessible, when_loaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -32,7 +32,7 @@ def sign_in(page: Page, base: str, user) -> None:
 
 
 def assert_fits(page: Page, width: int) -> None:
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    scroll_width = when_loaded(page, lambda: page.evaluate("document.documentElement.scrollWidth"))
     assert scroll_width <= width, f"{page.url} is {scroll_width} px wide on a {width} px screen"
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from scraip.common import pdfjobs
 from scraip.common.tests.test_pdf_jobs import LONG
 from scraip.plans.tests.factories import PartFactory, RecommendationFactory
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, fits, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -40,7 +40,7 @@ def test_officer_waits_for_a_long_plan_and_downloads_it(
     on_phone.context.add_cookies(page.context.cookies())
     on_phone.goto(progress_url)
     assert_accessible(on_phone)
-    assert on_phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits(on_phone)
     phone.close()
 
     assert pdfjobs.run_pending() == 1

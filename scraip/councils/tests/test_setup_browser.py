@@ -19,7 +19,7 @@ from scraip.councils.tests.factories import (
     PortfolioTermFactory,
 )
 from scraip.councils.tests.spreadsheets import sheet
-from tests.test_journeys import assert_accessible, sign_in
+from tests.test_journeys import assert_accessible, fits, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("built_stylesheet")]
 
@@ -75,13 +75,13 @@ def test_every_setup_page_is_accessible(
         page.goto(live_server.url + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+        assert fits(page), path
     # The password pages a signed-out visitor meets.
     page.context.clear_cookies()
     for path in (reverse("login"), reverse("password_reset"), reverse("password_reset_done")):
         page.goto(live_server.url + path)
         assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+        assert fits(page), path
     context.close()
 
 
