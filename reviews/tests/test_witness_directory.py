@@ -162,3 +162,18 @@ def test_a_page_lists_each_witnesss_latest_reviews_and_links_to_them_all(
     assert all(f"role in {year}" in own for year in range(2018, 2025))
     assert "See all" not in own and "Show every witness" in own
     assert "1 witness" in own
+
+
+def test_each_review_links_in_full_only_for_those_who_may_open_it(
+    client, officer, kent_officer, part
+):
+    """Maidstone leads the joint review, so its officer opens it in full; Kent takes no part,
+    so its officer is sent to the summary that anyone in the network may read."""
+    WitnessFactory(part=part, person=witness_person("Zara Adams"))
+    review = part.activity.review
+    full, summary = review.get_absolute_url(), reverse("reviews:summary", args=[review.pk])
+    for user, link, not_link in ((officer, full, summary), (kent_officer, summary, full)):
+        client.force_login(user)
+        html = client.get(reverse("reviews:witness_directory")).content.decode()
+        assert f'href="{link}"' in html
+        assert f'href="{not_link}"' not in html

@@ -2,8 +2,11 @@
 directory of witnesses and experts. Each reads a page of rows in a fixed number of queries,
 whatever the years of reviews in the network."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.urls import reverse
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -25,6 +28,16 @@ def visible_among(user, review_ids) -> set[int]:
     return set(
         Review.objects.visible_to(user).filter(pk__in=review_ids).values_list("pk", flat=True)
     )
+
+
+def review_links(review_ids, viewable_ids: set[int]) -> dict[int, str]:
+    """Where a list links each review: to the review in full where the user may open it, else
+    to its summary, which anyone in the network may read. Worked out once a page, so a long
+    list's template only prints them."""
+    return {
+        pk: reverse("reviews:detail" if pk in viewable_ids else "reviews:summary", args=[pk])
+        for pk in review_ids
+    }
 
 
 class ProgrammeView(PermissionRequiredMixin, FilterView):
@@ -59,7 +72,9 @@ class ProgrammeView(PermissionRequiredMixin, FilterView):
         context["stages"] = [
             (stage.label, [review for review in page if review.stage == stage]) for stage in Stage
         ]
-        context["viewable"] = viewable(self.request.user, page)
+        links = review_links([review.pk for review in page], viewable(self.request.user, page))
+        for review in page:
+            review.href = links[review.pk]
         return context
 
 
@@ -83,12 +98,19 @@ class NetworkView(PermissionRequiredMixin, FilterView):
             self.request.GET.get("page")
         )
         entries, counts = programme_cells(reviews, list(page), per_cell=REVIEWS_PER_CELL)
+        ids = {entry.review_id for entry in entries}
+        links = review_links(ids, visible_among(self.request.user, ids))
         cells = {}
         for entry in entries:
+            entry.href = links[entry.review_id]
             cells.setdefault((entry.authority_id, entry.stage), []).append(entry)
+        programme = reverse("reviews:programme")
+        year = {"year": self.request.GET["year"]} if self.request.GET.get("year") else {}
         context["rows"] = [
             (
                 authority,
+                # Where a cell holds more than it shows: the council's own programme.
+                f"{programme}?{urlencode({'authority': authority.pk, **year})}",
                 [
                     (
                         cells.get((authority.pk, stage.value), []),
@@ -102,7 +124,6 @@ class NetworkView(PermissionRequiredMixin, FilterView):
         context.update(page_obj=page, is_paginated=page.has_other_pages())
         context["stage_names"] = Stage.labels
         context["per_cell"] = REVIEWS_PER_CELL
-        context["viewable"] = visible_among(self.request.user, {e.review_id for e in entries})
         return context
 
 
@@ -142,10 +163,12 @@ class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
         # every year would otherwise list dozens); their own entry shows them all.
         latest = None if self.one_witness else APPEARANCES_SHOWN
         appearances = Witness.objects.appearances_of(keys, latest=latest)
-        shown = visible_among(self.request.user, {a.part.activity.review_id for a in appearances})
+        ids = {appearance.part.activity.review_id for appearance in appearances}
+        links = review_links(ids, visible_among(self.request.user, ids))
         by_key = {}
         for appearance in appearances:
             key = tuple(getattr(appearance, field) for field in Witness.DIRECTORY_KEY)
+            appearance.href = links[appearance.part.activity.review_id]
             by_key.setdefault(key, []).append(appearance)
         entries = []
         for key in keys:
@@ -161,4 +184,4 @@ class WitnessDirectoryView(PermissionRequiredMixin, FilterView):
                         "key": key["directory_name"],
                     }
                 )
-        return {"entries": entries, "viewable": shown}
+        return {"entries": entries}
