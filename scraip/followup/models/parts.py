@@ -194,8 +194,16 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
 
     def standing_counts(self) -> dict[str, int]:
         """How many of these items stand where (models.Standing), in one query: a chart's bars."""
-        rows = self.order_by().values("standing").annotate(count=Count("pk"))
-        return {row["standing"]: row["count"] for row in rows}
+        return self.counts()[0]
+
+    def counts(self, **lists: Q) -> tuple[dict[str, int], dict[str, int]]:
+        """In one pass over these items: how many stand where (models.Standing: a chart's bars)
+        and, under each keyword of `lists`, how many its condition picks (a list's total, so
+        the list need not count itself: see paging.page_of's `total`)."""
+        counted = {name: Count("pk", filter=condition) for name, condition in lists.items()}
+        rows = list(self.order_by().values("standing").annotate(count=Count("pk"), **counted))
+        totals = {name: sum(row[name] for row in rows) for name in lists}
+        return {row["standing"]: row["count"] for row in rows}, totals
 
 
 class FollowedPart(TrackedItem, RecommendationPart):

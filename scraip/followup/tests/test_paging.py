@@ -4,7 +4,9 @@ lists) or by row number (`few`: one person's rows among many, where PostgreSQL's
 LIMIT read every recommendation); a page past the end shows the last."""
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from scraip.councils.models import Person
 from scraip.followup.views.paging import page_of, pages_of
@@ -33,6 +35,16 @@ def test_pages_come_in_the_lists_order_with_the_total(people, few, django_assert
     assert shown(people, page=3, few=few) == (["Gus"], 7, 3)
     assert shown(people.order_by("-name"), page=2, few=few) == (["Di", "Cy", "Bea"], 7, 2)
     assert shown(people.filter(name__gt="Cy"), page=2, few=few) == (["Gus"], 4, 2)
+
+
+def test_a_list_counted_already_reads_its_page_alone(people):
+    """Told its total (the chart's query counts it), the page's query reads the page's ids with
+    no window count, so the database can stop at the page's last row."""
+    with CaptureQueriesContext(connection) as queries:
+        assert shown(people, page=2, few=False, total=7) == (["Di", "Ed", "Flo"], 7, 2)
+    assert len(queries) == 2 and "OVER" not in queries[0]["sql"].upper()
+    assert shown(people, page=40, few=False, total=7) == (["Gus"], 7, 3)
+    assert shown(people.none(), page=2, few=False, total=0) == ([], 0, 1)
 
 
 @pytest.mark.parametrize("few", [False, True])

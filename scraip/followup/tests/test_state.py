@@ -10,7 +10,8 @@ from scraip.common.fuzzydates import fill_period_ends
 from scraip.common.softdelete import soft_delete
 from scraip.councils.tests.factories import MeetingFactory
 from scraip.followup.models import FollowedPart, Verdict
-from scraip.followup.models.state import STATE_FIELDS, with_state
+from scraip.followup.models.parts import awaiting_report_q, owes_update_q
+from scraip.followup.models.state import STATE_FIELDS, attention_q, with_state
 from scraip.followup.tests.factories import ProgressUpdateFactory, VerdictFactory
 from scraip.plans.models import Response
 
@@ -118,6 +119,12 @@ def test_the_queryset_filters_agree_with_the_annotations(followed):
     assert list(items.needing_attention(TODAY)) == [followed.item_a]
     assert list(items.owing_updates()) == [followed.item_a]
     assert items.standing_counts() == {"off_track": 1, "on_track": 1}
+    # The chart's counts and a list's total in the same pass: as many as the list's own filter.
+    owed = awaiting_report_q() & owes_update_q()
+    assert items.counts(attention=attention_q(TODAY), owed=owed) == (
+        {"off_track": 1, "on_track": 1},
+        {"attention": 1, "owed": 1},
+    )
     assert list(items.led_by(followed.item_a.progress_lead())) == [
         followed.item_a,
         followed.item_g,

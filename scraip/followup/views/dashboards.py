@@ -21,7 +21,7 @@ from scraip.plans.models import RecommendationPart
 
 from ..agenda import responses_due
 from ..models import FollowedPart
-from ..models.state import attach_latest
+from ..models.state import attach_latest, attention_q
 from ..progress import chart_from_counts
 from ..reminders import people_not_reached
 from .paging import page_of, pages_of
@@ -40,8 +40,14 @@ def dashboard_officer(request):
     today = timezone.localdate()
     authorities = authority_ids_for(request.user)
     items = FollowedPart.objects.listed(today).of_authorities(authorities)
+    standings, totals = items.counts(attention=attention_q(today))
     attention = page_of(
-        request, items.needing_attention(), per_page=LIST_PAGE, param="attention", read=items
+        request,
+        items.needing_attention(today),
+        per_page=LIST_PAGE,
+        param="attention",
+        read=items,
+        total=totals["attention"],
     )
     attach_latest(attention)
     return render(
@@ -56,7 +62,7 @@ def dashboard_officer(request):
             ),
             "before_meetings": _owed_before_next_meetings(items, authorities, today),
             "attention": attention,
-            "chart": chart_from_counts(items.standing_counts(), "Accepted items by status"),
+            "chart": chart_from_counts(standings, "Accepted items by status"),
             "not_reached": people_not_reached(authorities, today),
             "today": today,
         },
@@ -110,7 +116,10 @@ def dashboard_cabinet(request):
         )
     )
     items = FollowedPart.objects.listed().for_portfolios(portfolio_ids)
-    shown = page_of(request, items, per_page=LIST_PAGE, param="items")
+    standings = items.standing_counts()
+    shown = page_of(
+        request, items, per_page=LIST_PAGE, param="items", total=sum(standings.values())
+    )
     attach_latest(shown)
     return render(
         request,
@@ -118,9 +127,7 @@ def dashboard_cabinet(request):
         {
             "awaiting": page_of(request, awaiting, per_page=LIST_PAGE, param="awaiting"),
             "items": shown,
-            "chart": chart_from_counts(
-                items.standing_counts(), "My portfolios' accepted items by status"
-            ),
+            "chart": chart_from_counts(standings, "My portfolios' accepted items by status"),
             "today": timezone.localdate(),
         },
     )

@@ -40,7 +40,14 @@ class _CountedPaginator(Paginator):
 
 
 def page_of(
-    request, rows, *, per_page: int, param: str = "page", read=None, few: bool = False
+    request,
+    rows,
+    *,
+    per_page: int,
+    param: str = "page",
+    read=None,
+    few: bool = False,
+    total: int | None = None,
 ) -> ListPage:
     """The page of `rows` (a queryset, counted and sliced by the database) that `param` asks
     for; a page number past the end shows the last page, anything else not a number the first.
@@ -50,18 +57,36 @@ def page_of(
     `read` (by default `rows`; `rows` before its filters, to spare the database and Django
     working the filters out a second time for rows already chosen): the filter that chooses
     the rows is worked out once, and no row off the page is read. `few` for a list of one
-    person's rows (a few among many): the page is chosen by row number (see _by_row_number)."""
+    person's rows (a few among many): the page is chosen by row number (see _by_row_number).
+
+    `total`, how many rows there are when the page has counted them already (the chart's query
+    can: FollowedPartQuerySet.counts): then the page's query reads its ids alone, and the
+    database stops at the last row of the page, where counting would have gone through every
+    row (on the generated network, a council's items needing attention: 4.5 ms to 0.2 ms on
+    SQLite, 13 ms to 1 ms on PostgreSQL)."""
+    totals = {} if total is None else {param: total}
     return pages_of(
-        request, rows if read is None else read, per_page=per_page, few=few, **{param: rows}
+        request,
+        rows if read is None else read,
+        per_page=per_page,
+        few=few,
+        totals=totals,
+        **{param: rows},
     )[param]
 
 
-def pages_of(request, read, *, per_page: int, few: bool = False, **lists) -> dict[str, ListPage]:
+def pages_of(
+    request, read, *, per_page: int, few: bool = False, totals: dict | None = None, **lists
+) -> dict[str, ListPage]:
     """Several lists of the same kind of row on one page (a dashboard's), each a queryset
     narrowing `read` and paged by its own query parameter, the keyword it is given by: one
-    query each finds its page's ids and total (as page_of), and one query reads the rows of
-    every list's page together from `read`."""
-    found = {param: _found(request, rows, param, per_page, few) for param, rows in lists.items()}
+    query each finds its page's ids and total (as page_of; `totals`, those already counted),
+    and one query reads the rows of every list's page together from `read`."""
+    totals = totals or {}
+    found = {
+        param: _found(request, rows, param, per_page, few, totals.get(param))
+        for param, rows in lists.items()
+    }
     wanted = {pk for _number, ids, _total in found.values() for pk in ids}
     by_id = read.order_by().in_bulk(wanted) if wanted else {}
     pages = {}
@@ -78,10 +103,14 @@ def pages_of(request, read, *, per_page: int, few: bool = False, **lists) -> dic
     return pages
 
 
-def _found(request, rows, param: str, per_page: int, few: bool) -> tuple[int, list, int]:
+def _found(request, rows, param: str, per_page: int, few: bool, total) -> tuple[int, list, int]:
     """The page number `param` asks for (the last page for one past the end), its rows' ids
-    and how many rows there are in all."""
+    and how many rows there are in all (`total` when already counted)."""
     number = _number(request.GET.get(param))
+    if total is not None:
+        number = min(number, max(1, -(-total // per_page)))
+        start = (number - 1) * per_page
+        return number, list(rows.values_list("pk", flat=True)[start : start + per_page]), total
     ids, total = _ids_and_total(rows, number, per_page, few)
     if not ids and number > 1:
         number = max(1, -(-total // per_page)) if total else 1
