@@ -45,6 +45,10 @@ def test_a_list_counted_already_reads_its_page_alone(people):
     assert len(queries) == 2 and "OVER" not in queries[0]["sql"].upper()
     assert shown(people, page=40, few=False, total=7) == (["Gus"], 7, 3)
     assert shown(people.none(), page=2, few=False, total=0) == ([], 0, 1)
+    # One person's few rows are still chosen by row number (see _by_row_number).
+    with CaptureQueriesContext(connection) as queries:
+        assert shown(people, page=2, few=True, total=7) == (["Di", "Ed", "Flo"], 7, 2)
+    assert "ROW_NUMBER" in queries[0]["sql"].upper()
 
 
 @pytest.mark.parametrize("few", [False, True])

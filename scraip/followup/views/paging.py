@@ -105,9 +105,10 @@ def pages_of(
 
 def _found(request, rows, param: str, per_page: int, few: bool, total) -> tuple[int, list, int]:
     """The page number `param` asks for (the last page for one past the end), its rows' ids
-    and how many rows there are in all (`total` when already counted)."""
+    and how many rows there are in all (`total` when already counted; one person's few rows
+    are still chosen by row number, whose plan does not hang on a LIMIT)."""
     number = _number(request.GET.get(param))
-    if total is not None:
+    if total is not None and not few:
         number = min(number, max(1, -(-total // per_page)))
         start = (number - 1) * per_page
         return number, list(rows.values_list("pk", flat=True)[start : start + per_page]), total
