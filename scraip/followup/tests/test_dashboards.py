@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from scraip.followup.models import FollowedPart
 from scraip.followup.tests.factories import ProgressUpdateFactory
+from scraip.followup.views.dashboards import LIST_PAGE
 from scraip.plans.tests.factories import PartFactory, RecommendationFactory, SentActionPlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,36 @@ def test_lead_officer_dashboard_lists_the_updates_i_owe(client, lead_officer, fo
     owed = page.split("Updates I owe")[1].split("Off track")[0]
     assert str(followed.item_g) in owed and str(followed.item_a) not in owed
     assert "<svg" in page
+
+
+def pages_said(html: str, label: str) -> tuple[int, int]:
+    """The (page, pages) a list's page links print, found by the list's label."""
+    nav = html.split(f'aria-label="Pages of {label}"')[1]
+    number, of = nav.split("Page ")[1].split("</p>")[0].split(" of ")
+    return int(number), int(of)
+
+
+@pytest.mark.parametrize("followed_dataset", [200], indirect=True)  # lists longer than a page
+def test_lists_told_their_totals_page_as_many_rows_as_their_filters_pick(
+    client, officer, cabinet_a, authority, portfolio_a, followed_dataset
+):
+    """The officer's items needing attention and the cabinet member's items take their totals
+    from the chart's query; their pages are those of the rows their own filters pick, and the
+    last page holds the rest."""
+    items = FollowedPart.objects.listed().of_authorities([authority.pk])
+    attention = items.needing_attention().count()
+    mine = FollowedPart.objects.listed().for_portfolios([portfolio_a.pk]).count()
+    everything = items.count()
+    # Fewer than every item but more than a page, so a wrong total would show.
+    assert LIST_PAGE < attention < everything and LIST_PAGE < mine < everything
+    for user, url, label, rows in (
+        (officer, "dashboard_officer", "items off track or past their target date", attention),
+        (cabinet_a, "dashboard_cabinet", "my portfolios' accepted items", mine),
+    ):
+        client.force_login(user)
+        pages = -(-rows // LIST_PAGE)
+        html = client.get(reverse(f"followup:{url}")).content.decode()
+        assert pages_said(html, label) == (1, pages)
+        param = "attention" if url == "dashboard_officer" else "items"
+        last = client.get(reverse(f"followup:{url}"), {param: 99}).content.decode()
+        assert pages_said(last, label) == (pages, pages)
