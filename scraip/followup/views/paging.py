@@ -103,20 +103,27 @@ def pages_of(
     return pages
 
 
-def _found(request, rows, param: str, per_page: int, few: bool, total) -> tuple[int, list, int]:
+def _found(
+    request, rows, param: str, per_page: int, few: bool, total: int | None
+) -> tuple[int, list, int]:
     """The page number `param` asks for (the last page for one past the end), its rows' ids
     and how many rows there are in all (`total` when already counted; one person's few rows
     are still chosen by row number, whose plan does not hang on a LIMIT)."""
     number = _number(request.GET.get(param))
     if total is not None and not few:
-        number = min(number, max(1, -(-total // per_page)))
+        number = min(number, _last_page(total, per_page))
         start = (number - 1) * per_page
         return number, list(rows.values_list("pk", flat=True)[start : start + per_page]), total
     ids, total = _ids_and_total(rows, number, per_page, few)
     if not ids and number > 1:
-        number = max(1, -(-total // per_page)) if total else 1
+        number = _last_page(total, per_page)
         ids, total = _ids_and_total(rows, number, per_page, few)
     return number, ids, total
+
+
+def _last_page(total: int, per_page: int) -> int:
+    """The number of the last page of `total` rows (1 when there are none)."""
+    return max(1, -(-total // per_page))
 
 
 def _number(text) -> int:
