@@ -42,10 +42,22 @@ class Vocabulary(models.TextChoices):
         return TAG_HEX[self.colour]
 
     @classmethod
+    def member_of(cls, value):
+        """The member a stored value stands for; None for a value the vocabulary no longer has.
+        (Looked up by value, not by searching `values`, which Django builds again on each use:
+        rows print a colour or label per cell.)"""
+        try:
+            return cls(value)
+        except ValueError:
+            return None
+
+    @classmethod
     def colour_of(cls, value) -> str:
         """The colour of a stored value; grey for a value the vocabulary no longer has."""
-        return cls(value).colour if value in cls.values else "grey"
+        member = cls.member_of(value)
+        return member.colour if member is not None else "grey"
 
     @classmethod
     def label_of(cls, value) -> str:
-        return cls(value).label if value in cls.values else str(value or "")
+        member = cls.member_of(value)
+        return member.label if member is not None else str(value or "")
