@@ -355,7 +355,9 @@ class Portfolio(models.Model):
         """Who held the portfolio on a day (today unless told), or None. Reads prefetched
         `terms` when the list was fetched with them, so a page costs no query per row."""
         on = on or timezone.localdate()
-        return next((term.holder for term in self.terms.all() if term.covers(on)), None)
+        # A list read with to_attr="terms_read" builds no query object per row.
+        terms = self.__dict__["terms_read"] if "terms_read" in self.__dict__ else self.terms.all()
+        return next((term.holder for term in terms if term.covers(on)), None)
 
 
 class PortfolioTerm(models.Model):

@@ -89,7 +89,7 @@ def action_plan_word(plan: ActionPlan) -> WordReport:
 def _recommendation_row(plan, recommendation) -> list[list[str]]:
     """One row per recommendation, as the PDF sets it out: its sub-parts, whom it is addressed
     to, and each answer (once, when one answer covers every sub-part) numbered by sub-part."""
-    parts = list(recommendation.parts.all())
+    parts = recommendation.sub_parts()
     shared = recommendation.shared_response
     wording = [f"Recommendation {recommendation.letter}"]
     if recommendation.note:
@@ -121,7 +121,7 @@ def _recommendation_row(plan, recommendation) -> list[list[str]]:
             responses.append(f"Action: {response.action}")
         if response.timetable:
             timetables.append(f"{prefix}{response.timetable_display}")
-        if response.lead_officer_id or response.supporting_officers.all():
+        if response.lead_officer_id or response.supporting():
             leads.append(f"{prefix}{response.leads_display}")
     if plan.is_draft:
         responses = []

@@ -182,12 +182,20 @@ class Recommendation(Versioned, SoftDeletable):
             self.addressed_to, ""
         )
 
+    def sub_parts(self) -> list:
+        """Its live sub-parts in order: as a page read them for all its rows at once (a Prefetch
+        with to_attr="parts_read", which builds no query object per row: plan_detail_queryset),
+        else through the relation (prefetched or not)."""
+        if "parts_read" in self.__dict__:
+            return self.parts_read
+        return list(self.parts.all())
+
     @cached_property
     def shared_response(self):
         """The one answer the cabinet gave to all its sub-parts (each part stores the same
         decision, explanation, action, timetable and lead officer), printed once; None when it
         has no sub-parts or they are answered apart. Reads the parts prefetched."""
-        parts = list(self.parts.all())
+        parts = self.sub_parts()
         responses = [part.current_response for part in parts]
         if len(parts) < 2 or None in responses:
             return None
@@ -196,7 +204,7 @@ class Recommendation(Versioned, SoftDeletable):
     @property
     def numerals(self) -> str:
         """Its sub-parts as a reader names them: "(i) and (ii)", "(i), (ii) and (iii)"."""
-        names = [f"({part.numeral})" for part in self.parts.all() if part.numeral]
+        names = [f"({part.numeral})" for part in self.sub_parts() if part.numeral]
         return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
     def wording_problem(self) -> str | None:

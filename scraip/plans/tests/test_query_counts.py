@@ -18,6 +18,7 @@ from scraip.councils.models import Person
 from scraip.councils.tests.factories import MeetingFactory, OfficerFactory
 from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart, ReportBack, Response
 from scraip.plans.tests.factories import ActionPlanFactory, SentActionPlanFactory
+from scraip.plans.views.fetch import plan_detail_queryset
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +257,24 @@ def test_plan_edit(client, officer, dataset, django_assert_max_num_queries):
     with django_assert_max_num_queries(PLAN_EDIT):
         page = get_page(client, reverse("plans:plan_edit", args=[dataset.plan.pk]))
     assert dataset.plan.title.encode() in page.content
+
+
+def test_plan_rows_read_their_lists_without_a_query_object_each(dataset, django_assert_num_queries):
+    """The plan page and its PDF read each row's sub-parts, supporting officers and portfolio
+    terms into plain lists, once for every row (to_attr): printing the rows asks the database
+    nothing and sets up no related manager's query per row."""
+    recommendations = list(plan_detail_queryset(dataset.plan)[0])
+    with django_assert_num_queries(0):
+        printed = [
+            (part.numeral, part.current_response.leads_display, recommendation.numerals)
+            for recommendation in recommendations
+            for part in recommendation.sub_parts()
+            if part.current_response
+        ]
+        holders = {str(recommendation.portfolio.holder_on()) for recommendation in recommendations}
+    assert printed and "None" not in holders
+    assert all("parts_read" in recommendation.__dict__ for recommendation in recommendations)
+    assert not any(
+        getattr(recommendation, "_prefetched_objects_cache", {})
+        for recommendation in recommendations
+    )

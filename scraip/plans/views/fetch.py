@@ -45,15 +45,17 @@ def held_portfolio_ids(user) -> set[int]:
 
 
 def plan_detail_queryset(plan):
-    """Everything the plan page and PDF print, in a fixed number of queries."""
+    """Everything the plan page and PDF print, in a fixed number of queries. The rows' lists are
+    read into plain lists (`to_attr`: Recommendation.sub_parts, Response.supporting,
+    Portfolio.holder_on), so that no query object is built for each row."""
     parts = RecommendationPart.objects.select_related(
         "response__lead_officer", "response__responded_by", "response__entered_by__person"
-    ).prefetch_related("response__supporting_officers")
+    ).prefetch_related(Prefetch("response__supporting_officers", to_attr="supporting_read"))
     terms = PortfolioTerm.objects.select_related("holder")
     recommendations = plan.recommendations.select_related(
         "portfolio", "addressee_officer"
     ).prefetch_related(
-        Prefetch("parts", queryset=parts),
-        Prefetch("portfolio__terms", queryset=terms),
+        Prefetch("parts", queryset=parts, to_attr="parts_read"),
+        Prefetch("portfolio__terms", queryset=terms, to_attr="terms_read"),
     )
     return recommendations, plan.report_backs.select_related("meeting__committee")
