@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from scraip.common.prefetch import listed
 from scraip.common.versioning import Versioned
 
 STATUTORY_RESPONSE_MONTHS = 2  # section 9FE, Local Government Act 2000
@@ -355,9 +356,7 @@ class Portfolio(models.Model):
         """Who held the portfolio on a day (today unless told), or None. Reads prefetched
         `terms` when the list was fetched with them, so a page costs no query per row."""
         on = on or timezone.localdate()
-        # A list read with to_attr="terms_read" builds no query object per row.
-        terms = self.__dict__["terms_read"] if "terms_read" in self.__dict__ else self.terms.all()
-        return next((term.holder for term in terms if term.covers(on)), None)
+        return next((term.holder for term in listed(self, "terms") if term.covers(on)), None)
 
 
 class PortfolioTerm(models.Model):

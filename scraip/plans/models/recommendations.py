@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from scraip.common.prefetch import listed
 from scraip.common.softdelete import (
     NOT_DELETED,
     SoftDeletable,
@@ -183,12 +184,8 @@ class Recommendation(Versioned, SoftDeletable):
         )
 
     def sub_parts(self) -> list:
-        """Its live sub-parts in order: as a page read them for all its rows at once (a Prefetch
-        with to_attr="parts_read", which builds no query object per row: plan_detail_queryset),
-        else through the relation (prefetched or not)."""
-        if "parts_read" in self.__dict__:
-            return self.parts_read
-        return list(self.parts.all())
+        """Its live sub-parts in order (read for every row at once: scraip.common.prefetch)."""
+        return listed(self, "parts")
 
     @cached_property
     def shared_response(self):

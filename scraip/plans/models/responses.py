@@ -13,6 +13,7 @@ from scraip.common.fuzzydates import (
     keep_period_end,
     period_end_field,
 )
+from scraip.common.prefetch import listed
 from scraip.common.softdelete import SoftDeletable
 from scraip.common.versioning import Versioned
 from scraip.common.vocabularies import Vocabulary
@@ -147,11 +148,8 @@ class Response(Versioned, SoftDeletable):
         return self.Decision.colour_of(self.decision)
 
     def supporting(self) -> list:
-        """The officers supporting the lead: as a page read them for all its rows at once
-        (to_attr="supporting_read", no query object per row), else through the relation."""
-        if "supporting_read" in self.__dict__:
-            return self.supporting_read
-        return list(self.supporting_officers.all())
+        """The officers supporting the lead (read for every row at once: scraip.common.prefetch)."""
+        return listed(self, "supporting_officers")
 
     @property
     def leads_display(self) -> str:

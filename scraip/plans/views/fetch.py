@@ -1,10 +1,10 @@
 """Fetch helpers: each scopes by permission before anything else."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from scraip.common.prefetch import read_into_list
 from scraip.councils.models import Portfolio, PortfolioTerm
 from scraip.councils.rules import person_of
 
@@ -46,16 +46,16 @@ def held_portfolio_ids(user) -> set[int]:
 
 def plan_detail_queryset(plan):
     """Everything the plan page and PDF print, in a fixed number of queries. The rows' lists are
-    read into plain lists (`to_attr`: Recommendation.sub_parts, Response.supporting,
-    Portfolio.holder_on), so that no query object is built for each row."""
+    read into plain lists (scraip.common.prefetch: Recommendation.sub_parts,
+    Response.supporting, Portfolio.holder_on), so that no query object is built for each row."""
     parts = RecommendationPart.objects.select_related(
         "response__lead_officer", "response__responded_by", "response__entered_by__person"
-    ).prefetch_related(Prefetch("response__supporting_officers", to_attr="supporting_read"))
+    ).prefetch_related(read_into_list("response__supporting_officers"))
     terms = PortfolioTerm.objects.select_related("holder")
     recommendations = plan.recommendations.select_related(
         "portfolio", "addressee_officer"
     ).prefetch_related(
-        Prefetch("parts", queryset=parts, to_attr="parts_read"),
-        Prefetch("portfolio__terms", queryset=terms, to_attr="terms_read"),
+        read_into_list("parts", parts),
+        read_into_list("portfolio__terms", terms),
     )
     return recommendations, plan.report_backs.select_related("meeting__committee")
