@@ -30,7 +30,7 @@ def scoping_report_word(review) -> WordReport:
     """The scoping report as a Word document, for the committee report that agrees the
     review: seed 002's eight sections, as the PDF prints them (reviews/pdf/scoping_report.html)."""
     context = scoping_context(review)
-    councils = names_list(review.participating_authorities.all())
+    councils = names_list(review.councils_taking_part())
     if review.is_joint:
         heading = f"Joint task and finish group of {councils}: scoping report"
     else:
@@ -116,7 +116,7 @@ def _officers(review, chair) -> list[Paragraph]:
         ]
     supporting = [
         f"{officer.name} ({short_name(officer.authority)})"
-        for officer in review.supporting_officers.all()
+        for officer in review.officers_supporting()
     ]
     if supporting:
         lines.append(Paragraph(f"{names_list(supporting)} will help when and where needed."))

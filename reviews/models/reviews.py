@@ -28,6 +28,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from scraip.common.fuzzydates import Precision, format_fuzzy_date, latest_day, period_end_field
+from scraip.common.prefetch import listed, read_into_list
 from scraip.common.softdelete import (
     SoftDeletable,
     SoftDeleteQuerySet,
@@ -124,9 +125,7 @@ class ReviewQuerySet(SoftDeleteQuerySet):
 
     def with_authorities(self):
         return self.select_related("lead_authority").prefetch_related(
-            models.Prefetch(
-                "participating_authorities", queryset=Authority.objects.order_by("name")
-            )
+            read_into_list("participating_authorities", Authority.objects.order_by("name"))
         )
 
     def with_people(self):
@@ -134,8 +133,8 @@ class ReviewQuerySet(SoftDeleteQuerySet):
         return self.select_related(
             "lead_authority", "lead_officer__authority", "reports_to__committee"
         ).prefetch_related(
-            Prefetch("participating_authorities", queryset=Authority.objects.order_by("name")),
-            Prefetch("supporting_officers", queryset=Person.objects.select_related("authority")),
+            read_into_list("participating_authorities", Authority.objects.order_by("name")),
+            read_into_list("supporting_officers", Person.objects.select_related("authority")),
         )
 
     def visible_to(self, user):
@@ -316,14 +315,24 @@ class Review(Versioned, SoftDeletable):
     def programme_year_label(self) -> str:
         return municipal_year_label(self.programme_year)
 
+    # Its councils, supporting officers and commissioning committees, read for every row of a
+    # list at once when the list asked for them (scraip.common.prefetch), else one query each.
+    def councils_taking_part(self) -> list[Authority]:
+        return listed(self, "participating_authorities")
+
+    def officers_supporting(self) -> list[Person]:
+        return listed(self, "supporting_officers")
+
+    def committees_commissioning(self) -> list:
+        return listed(self, "commissioning_committees")
+
     @cached_property
     def participating_authority_ids(self) -> set[int]:
-        """From the prefetched authorities when there are some, so a list asks once."""
-        return {authority.pk for authority in self.participating_authorities.all()}
+        return {authority.pk for authority in self.councils_taking_part()}
 
     @cached_property
     def supporting_officer_ids(self) -> set[int]:
-        return {person.pk for person in self.supporting_officers.all()}
+        return {person.pk for person in self.officers_supporting()}
 
     @property
     def is_joint(self) -> bool:
@@ -331,7 +340,7 @@ class Review(Versioned, SoftDeletable):
 
     @property
     def other_authorities(self) -> list[Authority]:
-        return [a for a in self.participating_authorities.all() if a.pk != self.lead_authority_id]
+        return [a for a in self.councils_taking_part() if a.pk != self.lead_authority_id]
 
     @property
     def report_due_display(self) -> str:

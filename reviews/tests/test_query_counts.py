@@ -160,3 +160,19 @@ def test_list_pages(
     with django_assert_max_num_queries(ceiling):
         page = get_page(client, reverse(route))
     assert expected in page.content
+
+
+def test_programme_rows_read_their_councils_officers_and_committees_once(client, officer, dataset):
+    """The programme reads each review's councils, supporting officers and commissioning
+    committees into lists once for the page (scraip.common.prefetch), setting up no related
+    manager's query on each row."""
+    client.force_login(officer)
+    reviews = list(get_page(client, reverse("reviews:programme")).context["object_list"])
+    lists = {
+        "participating_authorities_listed",
+        "supporting_officers_listed",
+        "commissioning_committees_listed",
+    }
+    assert reviews
+    assert all(lists <= review.__dict__.keys() for review in reviews)
+    assert not any(getattr(review, "_prefetched_objects_cache", {}) for review in reviews)

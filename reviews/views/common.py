@@ -44,7 +44,7 @@ def members_by_council(members) -> list[tuple[Authority, list, list]]:
 def review_cost_table(review):
     return cost_table(
         list(review.cost_items.select_related("borne_by")),
-        authorities=review.participating_authorities.all(),
+        authorities=review.councils_taking_part(),
         default_day_rate=review.day_rate,
     )
 

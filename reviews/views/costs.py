@@ -22,7 +22,7 @@ def review_costs(request, pk):
         rows,
         instance=review,
         prefix="costs",
-        form_kwargs={"authorities": list(review.participating_authorities.all())},
+        form_kwargs={"authorities": review.councils_taking_part()},
     )
     # The day rate first: once valid, it is the review's own for the lines without one.
     if adding_row:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from scraip.common.prefetch import read_into_list
 from scraip.councils.models import Authority
 from scraip.councils.rules import person_of
 
@@ -62,7 +63,7 @@ class ProgrammeView(PermissionRequiredMixin, FilterView):
     def get_queryset(self):
         return (
             Review.objects.with_people()
-            .prefetch_related("commissioning_committees")
+            .prefetch_related(read_into_list("commissioning_committees"))
             .in_programme_order()
         )
 
