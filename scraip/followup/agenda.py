@@ -93,18 +93,31 @@ def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
     return list(first_of_plan.values())
 
 
+def agenda_rows():
+    """The followed items with their state (state.with_state) and what an agenda row, the pack
+    and its PDF print (the recommendation, its plan, the response and its lead officer), in
+    plan order. No more: the next report-back, and the update owed for it, that lists of items
+    add (FollowedPart.objects.listed()) are not what the agenda asks (it asks about its own
+    report-back), and leaving them out spares Django building a quarter of the SQL."""
+    return (
+        with_state(FollowedPart.objects.following())
+        .select_related("recommendation__action_plan", "response__lead_officer")
+        .in_follow_up_order()
+    )
+
+
 def agenda_items(meeting: Meeting, plan_ids: list[int], items=None, previous: bool = False):
     """The followed items of these plans with, decided by the database: the report-back they
     are heard at here (`agenda_sequence`), the verdict given here (`verdict_here_pk`), whether an
     update came in for this meeting (`updated_for_this`), whether the committee closed them at an
     earlier report-back (`closed_earlier`), and with `previous` the update before the latest
     (`previous_update_pk`, for the pack). `items`: the items with their state to start from (by
-    default FollowedPart.objects.listed(), with what a row prints)."""
+    default agenda_rows(), with what a row prints)."""
     at_meeting = ReportBack.objects.filter(
         action_plan=OuterRef("recommendation__action_plan"), meeting=meeting, cancelled=False
     ).order_by("sequence")
     updates = updates_newest_first(FollowedPart)
-    items = FollowedPart.objects.listed() if items is None else items
+    items = agenda_rows() if items is None else items
     if previous:
         items = items.annotate(previous_update_pk=Subquery(updates.values("pk")[1:2]))
     return (
@@ -132,9 +145,12 @@ def meeting_agenda(
     (models.Standing), for a chart of them all."""
     report_backs = agenda_report_backs(meeting)
     plan_ids = [report_back.action_plan_id for report_back in report_backs]
-    counts = agenda_counts(meeting, plan_ids) if show else None
+    # Built once: the counts group it, and the rows shown are read from it.
+    due = agenda_items(meeting, plan_ids, previous=with_changes)
+    counts = agenda_counts(due) if show else None
     shown_ids = show(plan_ids, counts) if show else plan_ids
-    items = list(agenda_items(meeting, shown_ids, previous=with_changes))
+    shown = due if shown_ids == plan_ids else due.filter(recommendation__action_plan__in=shown_ids)
+    items = list(shown)
     _attach_agenda_records(items, with_changes)
     if counts is None:
         counts = _counted(items)
@@ -190,18 +206,16 @@ def _added_up(rows) -> dict[tuple, dict]:
     return counts
 
 
-def agenda_counts(meeting: Meeting, plan_ids: list[int]) -> dict[tuple, dict]:
-    """For each plan and standing, how many of its items are due at the meeting (not closed at
-    an earlier report-back), how many of those had an update for it and a verdict there: one
-    query, however many items, grouping the items by plan, standing and those three flags (a
-    few dozen rows), which are added up here. Each flag is written once in the query, and "not
-    closed earlier" stays out of the WHERE clause: there PostgreSQL would turn it into an
-    anti-join reading every closing verdict of the network, where grouped it stays an index seek
-    per item."""
-    counted = with_state(FollowedPart.objects.following())  # no more than the counts need
+def agenda_counts(due) -> dict[tuple, dict]:
+    """Of the items `due` at a meeting (agenda_items), for each plan and standing, how many
+    are due (not closed at an earlier report-back), how many of those had an update for it and
+    a verdict there: one query, however many items, grouping the items by plan, standing and
+    those three flags (a few dozen rows), which are added up here. Each flag is written once in
+    the query, and "not closed earlier" stays out of the WHERE clause: there PostgreSQL would
+    turn it into an anti-join reading every closing verdict of the network, where grouped it
+    stays an index seek per item."""
     rows = (
-        agenda_items(meeting, plan_ids, counted)
-        .annotate(verdict_here=flag(Q(verdict_here_pk__isnull=False)))
+        due.annotate(verdict_here=flag(Q(verdict_here_pk__isnull=False)))
         .order_by()
         .values(
             "recommendation__action_plan",
