@@ -28,7 +28,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from scraip.common.fuzzydates import Precision, format_fuzzy_date, latest_day, period_end_field
-from scraip.common.prefetch import listed, read_into_list
+from scraip.common.prefetch import read_into_list, related_rows
 from scraip.common.softdelete import (
     SoftDeletable,
     SoftDeleteQuerySet,
@@ -318,13 +318,13 @@ class Review(Versioned, SoftDeletable):
     # Its councils, supporting officers and commissioning committees, read for every row of a
     # list at once when the list asked for them (scraip.common.prefetch), else one query each.
     def councils_taking_part(self) -> list[Authority]:
-        return listed(self, "participating_authorities")
+        return related_rows(self, "participating_authorities")
 
     def officers_supporting(self) -> list[Person]:
-        return listed(self, "supporting_officers")
+        return related_rows(self, "supporting_officers")
 
     def committees_commissioning(self) -> list:
-        return listed(self, "commissioning_committees")
+        return related_rows(self, "commissioning_committees")
 
     @cached_property
     def participating_authority_ids(self) -> set[int]:

@@ -169,9 +169,9 @@ def test_programme_rows_read_their_councils_officers_and_committees_once(client,
     client.force_login(officer)
     reviews = list(get_page(client, reverse("reviews:programme")).context["object_list"])
     lists = {
-        "participating_authorities_listed",
-        "supporting_officers_listed",
-        "commissioning_committees_listed",
+        "participating_authorities_read",
+        "supporting_officers_read",
+        "commissioning_committees_read",
     }
     assert reviews
     assert all(lists <= review.__dict__.keys() for review in reviews)

@@ -6,9 +6,9 @@ run): on a list of fifty reviews with three relations, a hundred and fifty of th
 the page's time. Read into a plain list instead (`to_attr`), a row costs nothing more.
 
     Review.objects.prefetch_related(read_into_list("supporting_officers"))
-    listed(review, "supporting_officers")   # the list read; else through the relation
+    related_rows(review, "supporting_officers")   # the list read; else the relation
 
-A model's method that prints a relation reads it through `listed`, so it works on a row read
+A model's method that prints a relation reads it through `related_rows`, so it works on a row read
 either way, and on a row read on its own (one query, as before).
 """
 
@@ -17,13 +17,13 @@ from django.db.models import Prefetch
 
 def read_into_list(relation: str, queryset=None) -> Prefetch:
     """Prefetch `relation` (a path: "parts", "response__supporting_officers") into a list on
-    each row of its last step, named for that step: `listed` finds it there."""
+    each row of its last step, named for that step: `related_rows` finds it there."""
     name = relation.rpartition("__")[2]
-    return Prefetch(relation, queryset=queryset, to_attr=f"{name}_listed")
+    return Prefetch(relation, queryset=queryset, to_attr=f"{name}_read")
 
 
-def listed(instance, relation: str) -> list:
+def related_rows(instance, relation: str) -> list:
     """The rows of `relation` of `instance`: the list read_into_list read, else through the
     relation (from a prefetch when there was one, or one query)."""
-    read = instance.__dict__.get(f"{relation}_listed")
+    read = instance.__dict__.get(f"{relation}_read")
     return read if read is not None else list(getattr(instance, relation).all())

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from scraip.common.prefetch import listed
+from scraip.common.prefetch import related_rows
 from scraip.common.versioning import Versioned
 
 STATUTORY_RESPONSE_MONTHS = 2  # section 9FE, Local Government Act 2000
@@ -356,7 +356,7 @@ class Portfolio(models.Model):
         """Who held the portfolio on a day (today unless told), or None. Reads prefetched
         `terms` when the list was fetched with them, so a page costs no query per row."""
         on = on or timezone.localdate()
-        return next((term.holder for term in listed(self, "terms") if term.covers(on)), None)
+        return next((term.holder for term in related_rows(self, "terms") if term.covers(on)), None)
 
 
 class PortfolioTerm(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from scraip.common.prefetch import listed
+from scraip.common.prefetch import related_rows
 from scraip.common.softdelete import (
     NOT_DELETED,
     SoftDeletable,
@@ -185,7 +185,7 @@ class Recommendation(Versioned, SoftDeletable):
 
     def sub_parts(self) -> list:
         """Its live sub-parts in order (read for every row at once: scraip.common.prefetch)."""
-        return listed(self, "parts")
+        return related_rows(self, "parts")
 
     @cached_property
     def shared_response(self):

@@ -13,7 +13,7 @@ from scraip.common.fuzzydates import (
     keep_period_end,
     period_end_field,
 )
-from scraip.common.prefetch import listed
+from scraip.common.prefetch import related_rows
 from scraip.common.softdelete import SoftDeletable
 from scraip.common.versioning import Versioned
 from scraip.common.vocabularies import Vocabulary
@@ -149,7 +149,7 @@ class Response(Versioned, SoftDeletable):
 
     def supporting(self) -> list:
         """The officers supporting the lead (read for every row at once: scraip.common.prefetch)."""
-        return listed(self, "supporting_officers")
+        return related_rows(self, "supporting_officers")
 
     @property
     def leads_display(self) -> str:

@@ -273,7 +273,7 @@ def test_plan_rows_read_their_lists_without_a_query_object_each(dataset, django_
         ]
         holders = {str(recommendation.portfolio.holder_on()) for recommendation in recommendations}
     assert printed and "None" not in holders
-    assert all("parts_listed" in recommendation.__dict__ for recommendation in recommendations)
+    assert all("parts_read" in recommendation.__dict__ for recommendation in recommendations)
     assert not any(
         getattr(recommendation, "_prefetched_objects_cache", {})
         for recommendation in recommendations
