@@ -20,7 +20,6 @@ from .models.state import (
     attach_latest,
     flag,
     updates_newest_first,
-    with_state,
 )
 
 
@@ -94,16 +93,10 @@ def agenda_report_backs(meeting: Meeting) -> list[ReportBack]:
 
 
 def agenda_rows():
-    """The followed items with their state (state.with_state) and what an agenda row, the pack
-    and its PDF print (the recommendation, its plan, the response and its lead officer), in
-    plan order. No more: the next report-back, and the update owed for it, that lists of items
-    add (FollowedPart.objects.listed()) are not what the agenda asks (it asks about its own
-    report-back), and leaving them out spares Django building a quarter of the SQL."""
-    return (
-        with_state(FollowedPart.objects.following())
-        .select_related("recommendation__action_plan", "response__lead_officer")
-        .in_follow_up_order()
-    )
+    """The followed items with what an agenda row, the pack and its PDF print
+    (FollowedPart.objects.shown()), in plan order: not the update owed that lists of items
+    choose by (FollowedPart.objects.listed()), which the agenda asks of its own report-back."""
+    return FollowedPart.objects.following().shown().in_follow_up_order()
 
 
 def agenda_items(meeting: Meeting, plan_ids: list[int], items=None, previous: bool = False):

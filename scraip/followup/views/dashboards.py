@@ -46,7 +46,7 @@ def dashboard_officer(request):
         items.needing_attention(today),
         per_page=LIST_PAGE,
         param="attention",
-        read=items,
+        read=FollowedPart.objects.shown(today),
         total=totals["attention"],
     )
     attach_latest(attention)
@@ -118,7 +118,12 @@ def dashboard_cabinet(request):
     items = FollowedPart.objects.listed().for_portfolios(portfolio_ids)
     standings = items.standing_counts()
     shown = page_of(
-        request, items, per_page=LIST_PAGE, param="items", total=sum(standings.values())
+        request,
+        items,
+        per_page=LIST_PAGE,
+        param="items",
+        read=FollowedPart.objects.shown(),
+        total=sum(standings.values()),
     )
     attach_latest(shown)
     return render(
@@ -141,7 +146,7 @@ def dashboard_lead(request):
     items = FollowedPart.objects.listed().led_by(person_of(request.user))
     lists = pages_of(
         request,
-        items,
+        FollowedPart.objects.shown(),
         per_page=LIST_PAGE,
         few=True,  # one officer's, among the whole network's (see paging._by_row_number)
         items=items,
@@ -176,7 +181,11 @@ def updates_owed(request):
         "followup/progress_owed.html",
         {
             "owed": page_of(
-                request, items.owing_updates(), per_page=OWED_PAGE, read=items, few=not everyone
+                request,
+                items.owing_updates(),
+                per_page=OWED_PAGE,
+                read=FollowedPart.objects.shown(),
+                few=not everyone,
             ),
             "everyone": everyone,
             "today": timezone.localdate(),
