@@ -162,12 +162,18 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         committee owes in all): one query, window functions over the owed items."""
         due_by = Q()
         for meeting in meetings:
-            due_by |= Q(**{COMMITTEE: meeting.committee_id}, next_due__lte=meeting.date)
+            due_by |= Q(action_plan__committee=meeting.committee_id, due_on__lte=meeting.date)
         if not due_by:
             return []
+        # The plans due to report back by their committee's meeting, found first from their
+        # kept next report-backs: the database then tests whether an update came in
+        # (owes_update_q) only for their items, where owing_updates() starts from every plan
+        # of the network with a report-back to come.
+        plans_due = NextReportBack.objects.filter(due_by).values("action_plan")
         return list(
-            self.owing_updates()
-            .filter(due_by)
+            self.filter(recommendation__action_plan__in=plans_due)
+            .filter(owes_update_q())
+            .order_by("next_due", "pk")
             .annotate(
                 place=Window(
                     RowNumber(),
