@@ -206,6 +206,10 @@ class Meeting(Versioned):
         indexes = [
             # Each committee's meetings by date: the next meeting, calendars, the meeting list.
             models.Index(fields=["committee", "date"], name="meeting_committee_date"),
+            # Newest first, whatever the committee: the open data feed's newest verdicts (by
+            # their meeting's date) are found walking back from today, not by sorting every
+            # verdict of the council (PostgreSQL, generated network: 13 to 3 ms).
+            models.Index(fields=["-date", "-id"], name="meeting_newest_first"),
         ]
 
     def __str__(self):

@@ -79,6 +79,12 @@ class Response(Versioned, SoftDeletable):
             # An acceptance's action, timetable and lead officer are required or not by the
             # council's setting (Authority.acceptance_needs_details): checked in clean().
         ]
+        indexes = [
+            # Newest first: the open data feed's newest responses are found walking back from
+            # today, not by sorting every response of the council (PostgreSQL, generated
+            # network: 9 to 5 ms).
+            models.Index(fields=["-responded_on", "-id"], name="response_newest_first"),
+        ]
 
     def __str__(self):
         return f"{self.get_decision_display()}: {self.part}"
