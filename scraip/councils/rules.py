@@ -32,16 +32,20 @@ def is_scrutiny_officer(user):
     return bool(person and person.kind == Person.Kind.OFFICER and person.in_scrutiny_team)
 
 
+def portfolios_held(person) -> frozenset[int]:
+    """The ids of the portfolios `person` holds today. Asked by the header on every page (the
+    "Awaiting response" link), by permissions and by the cabinet member's pages: read once a
+    request, as the signed-in user, and so their person, is loaded afresh for each request."""
+    if "_portfolios_held" not in person.__dict__:
+        held = Portfolio.objects.held_by(person).values_list("pk", flat=True)
+        person._portfolios_held = frozenset(held)
+    return person._portfolios_held
+
+
 @rules.predicate
 def is_cabinet_member(user):
     person = person_of(user)
-    if not person:
-        return False
-    # Asked by the header on every page (the "Awaiting response" link): once per request, as
-    # the signed-in user, and so their person, is loaded afresh for each request.
-    if "_holds_a_portfolio" not in person.__dict__:
-        person._holds_a_portfolio = Portfolio.objects.held_by(person).exists()
-    return person._holds_a_portfolio
+    return bool(person and portfolios_held(person))
 
 
 @rules.predicate

@@ -42,9 +42,10 @@ FOLLOW_UP_PAGES = [
     # are, then what each has due). A list's latest updates and verdicts are two queries even
     # when it is empty (state.attach_latest), so the count does not vary with the data.
     ("followup:dashboard_officer", None, "officer", 20),
-    # Portfolios held; awaiting my response (a page); my portfolios' items (a page) with their
-    # latest updates and verdicts; the chart's counts.
-    ("followup:dashboard_cabinet", None, "cabinet_a", 16),
+    # Portfolios held (once, for the permission, the header and the page); awaiting my response
+    # (a page); my portfolios' items (a page) with their latest updates and verdicts; the
+    # chart's counts.
+    ("followup:dashboard_cabinet", None, "cabinet_a", 15),
     # Person; the pages of my items, of the updates I owe and of those needing attention (their
     # ids and totals, then the rows of all three in one query); the latest updates and verdicts
     # of those needing attention; the chart's counts.
@@ -57,7 +58,7 @@ FOLLOW_UP_PAGES = [
 OWING_PAGES = [
     # ... and the supporting officers owing updates, among those who cannot be emailed.
     ("followup:dashboard_officer", None, "officer", 20),
-    ("followup:dashboard_cabinet", None, "cabinet_a", 16),
+    ("followup:dashboard_cabinet", None, "cabinet_a", 15),
     ("followup:dashboard_lead", None, "lead_officer", 16),
     ("followup:updates_owed", None, "officer", 10),
     # A lead officer's header also asks whether a recommendation awaits their answer by name.

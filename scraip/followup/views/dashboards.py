@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from rules.contrib.views import permission_required
 
 from scraip.councils.models import Meeting, Portfolio
-from scraip.councils.rules import authority_ids_for, person_of
+from scraip.councils.rules import authority_ids_for, person_of, portfolios_held
 from scraip.plans.models import RecommendationPart
 
 from ..agenda import responses_due
@@ -105,8 +105,11 @@ def dashboard_cabinet(request):
     """Permission: followup.view_cabinet_dashboard (cabinet members): what awaits their response
     and how their portfolios' accepted items stand."""
     person = person_of(request.user)
-    portfolios = Portfolio.objects.held_by(person) if person else Portfolio.objects.all()
-    portfolio_ids = list(portfolios.values_list("pk", flat=True))
+    portfolio_ids = (
+        list(portfolios_held(person))
+        if person
+        else list(Portfolio.objects.values_list("pk", flat=True))
+    )
     awaiting = (
         RecommendationPart.objects.awaiting_response()
         .for_portfolios(portfolio_ids)

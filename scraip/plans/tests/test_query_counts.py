@@ -31,9 +31,10 @@ DECISIONS = [
     None,
 ]
 
-# Person; user and group permissions (a cabinet member is not an officer); awaiting count;
-# overdue count; recent plans; whether they hold a portfolio (the header's "Awaiting response").
-HOME = 13
+# Person; the portfolios they hold (once: the page's counts and the header's "Awaiting
+# response" both ask, councils.rules.portfolios_held); user and group permissions (a cabinet
+# member is not an officer); awaiting count; overdue count; recent plans.
+HOME = 12
 # Person; filter choices: years; plan count; filter choices: authorities, committees; page of
 # plans with their counts; the councils whose whole tracker may be downloaded.
 PLAN_LIST = 13

@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from scraip.common.prefetch import read_into_list
-from scraip.councils.models import Portfolio, PortfolioTerm
-from scraip.councils.rules import person_of
+from scraip.councils.models import PortfolioTerm
+from scraip.councils.rules import person_of, portfolios_held
 
 from ..models import ActionPlan, RecommendationPart
 
@@ -37,11 +37,9 @@ def get_part_for_user(request, pk):
     return part
 
 
-def held_portfolio_ids(user) -> set[int]:
+def held_portfolio_ids(user) -> frozenset[int]:
     person = person_of(user)
-    if not person:
-        return set()
-    return set(Portfolio.objects.held_by(person).values_list("pk", flat=True))
+    return portfolios_held(person) if person else frozenset()
 
 
 def plan_detail_queryset(plan):
