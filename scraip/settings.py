@@ -24,6 +24,12 @@ if PRODUCTION:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY")
     ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
     DATABASES = {"default": env.db("DATABASE_URL")}
+    # A worker keeps its database connection between requests (for a minute, unless
+    # SCRAIP_DB_CONN_MAX_AGE says otherwise) instead of opening one for each: on PostgreSQL a new
+    # connection costs 2 ms before the page asks anything, a third of the lightest page. It is
+    # checked before it is reused, so a restarted database costs a reconnection, not an error.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("SCRAIP_DB_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     SECRET_KEY = env.str(
         "DJANGO_SECRET_KEY", default="development-only-key-never-used-in-production"
