@@ -8,10 +8,15 @@ Every page is requested through Django's test client (the whole stack: middlewar
 templates), signed in as one of the generated council's people, on the day the data was
 generated for (the clock travels there, as in the tests). The first request of a page counts its
 queries and warms it; then it is timed `--reps` times, or fewer once a slow page has used
-`--budget` seconds (at least one timed request each).
+`--budget` seconds (at least one timed request each). Each request is timed after a full garbage
+collection (untimed): otherwise the collection of everything earlier pages and this process left
+behind (a tenth of a second) falls on whichever page's allocations cross Python's threshold, and
+it can be the same page round after round (the one-year impact report once measured 142 ms for
+21 ms, three of its five requests each paying about 95 ms of collection).
 """
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -50,6 +55,7 @@ def request(client: Client, page, upload: bytes | None):
 
 
 def timed(client: Client, page, upload) -> tuple[float, float, object]:
+    gc.collect()  # the garbage of what ran before is not this page's (module docstring)
     started, cpu = time.perf_counter(), time.process_time()
     response = request(client, page, upload)
     size = consume(response)
