@@ -8,11 +8,13 @@ Every page is requested through Django's test client (the whole stack: middlewar
 templates), signed in as one of the generated council's people, on the day the data was
 generated for (the clock travels there, as in the tests). The first request of a page counts its
 queries and warms it; then it is timed `--reps` times, or fewer once a slow page has used
-`--budget` seconds (at least one timed request each). Each request is timed after a full garbage
-collection (untimed): otherwise the collection of everything earlier pages and this process left
-behind (a tenth of a second) falls on whichever page's allocations cross Python's threshold, and
-it can be the same page round after round (the one-year impact report once measured 142 ms for
-21 ms, three of its five requests each paying about 95 ms of collection).
+`--budget` seconds (at least one timed request each). Before the timed rounds, everything the
+process holds is set aside from garbage collection (gc.freeze(), as a server's workers may do
+after loading): otherwise a full collection of this process's own large heap (a tenth of a
+second) falls on whichever page's allocations cross Python's threshold, and it can be the same
+page round after round (the one-year impact report once measured 142 ms for 21 ms, three of its
+five requests each paying about 95 ms of collection). Collecting before every request would be
+no fairer: it leaves each page to start with cold caches, a millisecond more on every page.
 """
 
 import argparse
@@ -55,7 +57,6 @@ def request(client: Client, page, upload: bytes | None):
 
 
 def timed(client: Client, page, upload) -> tuple[float, float, object]:
-    gc.collect()  # the garbage of what ran before is not this page's (module docstring)
     started, cpu = time.perf_counter(), time.process_time()
     response = request(client, page, upload)
     size = consume(response)
@@ -97,6 +98,8 @@ def measure_pages(reps: int, budget: float, log) -> dict:
         # A slow page's first request counts: repeating it would take the run past its budget.
         samples[page.name] = [(seconds, cpu)] if seconds > budget / 4 else []
         log(f"  {page.name}: {rows[page.name]['queries']} queries, first {seconds * 1000:.0f} ms")
+    gc.collect()
+    gc.freeze()  # this process's own heap is not a page's to collect (module docstring)
     for _ in range(reps):
         for page in listed:
             taken = samples[page.name]
