@@ -75,10 +75,12 @@ def owes_update_q() -> Q:
     )
 
 
-def awaiting_report_q() -> Q:
-    """Items of plans with a report-back still to come: found by an index, so that a list of
-    the updates owed works out no other item's state."""
-    plans = ReportBack.objects.still_due().values("action_plan")
+def awaiting_report_q(plans=None) -> Q:
+    """Items of plans with a report-back still to come (or of `plans`, a query of plan ids
+    narrower than that): found by an index, so that a list of the updates owed works out no
+    other item's state."""
+    if plans is None:
+        plans = ReportBack.objects.still_due().values("action_plan")
     return Q(recommendation__action_plan__in=plans)
 
 
@@ -152,9 +154,12 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         """Open items reported off track, or past their target date and not implemented."""
         return self.filter(attention_q(today or timezone.localdate()))
 
-    def owing_updates(self):
-        """Open items with no update yet for their plan's next report-back, soonest first."""
-        return self.filter(awaiting_report_q()).filter(owes_update_q()).order_by("next_due", "pk")
+    def owing_updates(self, plans=None):
+        """Open items with no update yet for their plan's next report-back, soonest first;
+        among the items of `plans` (a query of plan ids) when given (awaiting_report_q)."""
+        return (
+            self.filter(awaiting_report_q(plans)).filter(owes_update_q()).order_by("next_due", "pk")
+        )
 
     def first_owed_by_meetings(self, meetings, few: int) -> list[tuple[int, int, int]]:
         """For each committee's coming meeting (one a committee), the first `few` items owing
@@ -167,13 +172,11 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
             return []
         # The plans due to report back by their committee's meeting, found first from their
         # kept next report-backs: the database then tests whether an update came in
-        # (owes_update_q) only for their items, where owing_updates() starts from every plan
-        # of the network with a report-back to come.
+        # (owes_update_q) only for their items, not for those of every plan of the network
+        # with a report-back to come.
         plans_due = NextReportBack.objects.filter(due_by).values("action_plan")
         return list(
-            self.filter(recommendation__action_plan__in=plans_due)
-            .filter(owes_update_q())
-            .order_by("next_due", "pk")
+            self.owing_updates(plans_due)
             .annotate(
                 place=Window(
                     RowNumber(),
