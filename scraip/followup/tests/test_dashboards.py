@@ -98,3 +98,26 @@ def test_lists_told_their_totals_page_as_many_rows_as_their_filters_pick(
         param = "attention" if url == "dashboard_officer" else "items"
         last = client.get(reverse(f"followup:{url}"), {param: 99}).content.decode()
         assert pages_said(last, label) == (pages, pages)
+
+
+def test_updates_due_before_a_meeting_stop_at_its_date(client, officer, followed):
+    """The officer's dashboard lists under each committee's next meeting only the updates owed
+    for a report-back due by that meeting's date (FollowedPart.first_owed_by_meetings); one due
+    later is still owed, on the updates owed page, but not before this meeting."""
+    client.force_login(officer)
+
+    def before_meeting():
+        page = client.get(reverse("followup:dashboard_officer")).content.decode()
+        return page.split("Updates due before")[1].split("Items off track")[0]
+
+    assert str(followed.item_g) in before_meeting()
+    # The plan's next report-back moves to the day after the meeting (the kept next
+    # report-back follows it: itemstate.NextReportBack).
+    followed.first.due_on = followed.meeting.date + datetime.timedelta(days=1)
+    followed.first.meeting = None
+    followed.first.save()
+    owed = before_meeting()
+    assert str(followed.item_g) not in owed
+    assert "Every update due before this meeting is in." in owed
+    owed_page = client.get(reverse("followup:updates_owed")).content.decode()
+    assert str(followed.item_g) in owed_page
