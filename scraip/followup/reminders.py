@@ -333,7 +333,9 @@ def people_not_reached(authorities, today: datetime.date) -> list[Unreachable]:
             leads=Exists(Response.objects.filter(lead_officer=OuterRef("pk")))
             | Exists(Response.supporting_officers.through.objects.filter(person=OuterRef("pk"))),
             holds=Exists(terms),
-            named=Exists(addressed.filter(recommendation__addressee_officer=OuterRef("pk"))),
+            # Who is addressed, found once for every candidate: as a correlated EXISTS, SQLite
+            # walked every awaiting plan of the council again for each person (10 ms a page).
+            named=Q(pk__in=addressed.values("recommendation__addressee_officer")),
         )
         .filter(Q(leads=True) | Q(holds=True) | Q(named=True))
         .in_bulk()

@@ -15,7 +15,7 @@ from scraip.followup.models import ReminderSent
 from scraip.followup.reminders import update_reminders
 from scraip.followup.tests.factories import ProgressUpdateFactory
 from scraip.followup.tests.helpers import instances_built
-from scraip.plans.models import ActionPlan, ReportBack
+from scraip.plans.models import ActionPlan, Addressee, ReportBack
 from scraip.plans.tests.factories import (
     PartFactory,
     RecommendationFactory,
@@ -216,3 +216,32 @@ def test_reminders_read_the_same_rows_whatever_the_history(addresses, followed, 
 def test_a_response_overdue_for_over_a_year_is_left_to_the_officers(addresses, part_a):
     assert "Sent 1 response reminder" in run(DEADLINE + datetime.timedelta(days=300))
     assert "Sent 0 response reminders" in run(DEADLINE + datetime.timedelta(days=400))
+
+
+def test_an_officer_addressed_by_name_without_an_address_is_named_with_what_they_owe(
+    client, officer, followed, lead_officer_person, authority, committee
+):
+    """A recommendation addressed to an officer by name awaits their response: the dashboard
+    counts it beside the updates they owe as a lead officer. The candidates are found in one
+    query that reads the recommendations addressed by name once, not again for every person of
+    the council (a correlated EXISTS, which SQLite answered by walking every awaiting plan once
+    per person)."""
+    plan = SentActionPlanFactory(authority=authority, committee=committee, title="Parking")
+    PartFactory(
+        recommendation=RecommendationFactory(
+            action_plan=plan,
+            portfolio=None,
+            addressed_to=Addressee.OFFICER,
+            addressee_officer=lead_officer_person,
+        )
+    )
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("followup:dashboard_officer")).content.decode()
+    section = page.split("People who cannot be emailed</h2>")[1]
+    assert "Liam Lead" in section
+    assert "2 updates owed" in section and "1 response awaited" in section
+    candidates = [q["sql"] for q in queries if q["sql"].startswith('SELECT "councils_person"')]
+    named = [sql for sql in candidates if "addressee_officer_id" in sql]
+    assert len(named) == 1
+    assert '"addressee_officer_id" = ("councils_person"."id")' not in named[0]
