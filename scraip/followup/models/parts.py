@@ -128,6 +128,13 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
             .in_follow_up_order()
         )
 
+    def tallied(self, today: datetime.date | None = None):
+        """The followed items with where each stands (state.with_state) and nothing more: what
+        a chart's count (counts, standing_counts) reads. Not listed(), whose plan's next
+        report-back and the joins a row prints cost the count a fifth more time on both
+        databases and change none of its figures."""
+        return with_state(self.following(), today or timezone.localdate())
+
     def shown(self, today: datetime.date | None = None):
         """What a row of a list of items prints, to read the rows a page has chosen (by id,
         views.paging): each item's state (state.with_state) and its plan's next report-back,

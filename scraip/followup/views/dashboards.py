@@ -40,7 +40,11 @@ def dashboard_officer(request):
     today = timezone.localdate()
     authorities = authority_ids_for(request.user)
     items = FollowedPart.objects.listed(today).of_authorities(authorities)
-    standings, totals = items.counts(attention=attention_q(today))
+    standings, totals = (
+        FollowedPart.objects.tallied(today)
+        .of_authorities(authorities)
+        .counts(attention=attention_q(today))
+    )
     attention = page_of(
         request,
         items.needing_attention(today),
@@ -119,7 +123,7 @@ def dashboard_cabinet(request):
         )
     )
     items = FollowedPart.objects.listed().for_portfolios(portfolio_ids)
-    standings = items.standing_counts()
+    standings = FollowedPart.objects.tallied().for_portfolios(portfolio_ids).standing_counts()
     shown = page_of(
         request,
         items,
@@ -146,7 +150,8 @@ def dashboard_cabinet(request):
 @require_safe
 def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
-    items = FollowedPart.objects.listed().led_by(person_of(request.user))
+    lead = person_of(request.user)
+    items = FollowedPart.objects.listed().led_by(lead)
     lists = pages_of(
         request,
         FollowedPart.objects.shown(),
@@ -162,7 +167,10 @@ def dashboard_lead(request):
         "followup/dashboard_lead.html",
         {
             **lists,
-            "chart": chart_from_counts(items.standing_counts(), "The actions I lead, by status"),
+            "chart": chart_from_counts(
+                FollowedPart.objects.tallied().led_by(lead).standing_counts(),
+                "The actions I lead, by status",
+            ),
             "today": timezone.localdate(),
         },
     )
