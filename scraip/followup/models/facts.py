@@ -223,13 +223,8 @@ def create_triggers_sql(vendor: str) -> list[str]:
     for name, table, event, condition, keys in TRIGGERS:
         body = "; ".join(_statements(event, keys))
         if vendor == "postgresql":
-            # Planned afresh on every call (force_custom_plan): PL/pgSQL otherwise keeps a
-            # generic plan made the first times it runs, which, made while the tables were
-            # nearly empty (a new database, a test's), can read them whole for every row of a
-            # bulk insert long after they have grown.
             statements.append(
-                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
-                f"SET plan_cache_mode = force_custom_plan AS $$ "
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
                 f"BEGIN {body}; RETURN NULL; END $$"
             )
             when = f"WHEN ({condition}) " if condition else ""
