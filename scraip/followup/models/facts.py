@@ -118,18 +118,17 @@ class PartFacts(models.Model):
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         null=True,
-        blank=True,
         related_name="+",
     )
-    municipal_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    municipal_year = models.PositiveSmallIntegerField(null=True)
     decision = models.CharField(max_length=20, blank=True)  # "" while it awaits an answer
-    responded_on = models.DateField(null=True, blank=True)
-    response_deadline = models.DateField(null=True, blank=True)
-    received_on = models.DateField(null=True, blank=True)
-    target_by = models.DateField(null=True, blank=True)  # the last day its target date could mean
+    responded_on = models.DateField(null=True)
+    response_deadline = models.DateField(null=True)
+    received_on = models.DateField(null=True)
+    target_by = models.DateField(null=True)  # the last day its target date could mean
     latest_status = models.CharField(max_length=20, blank=True)
     latest_verdict_kind = models.CharField(max_length=20, blank=True)
-    latest_verdict_on = models.DateField(null=True, blank=True)
+    latest_verdict_on = models.DateField(null=True)
 
     objects = PartFactsQuerySet.as_manager()
 
