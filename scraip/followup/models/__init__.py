@@ -1,7 +1,6 @@
 """Follow-up: the tracked-item interface, progress updates, the committee's verdicts and target
 date changes on any tracked item, reminders sent and private calendar feeds."""
 
-from .facts import PartFacts, rebuild_part_facts
 from .feeds import CalendarFeed, CalendarFeedQuerySet, ReminderSent, new_feed_token
 from .itemstate import ItemState, NextReportBack, rebuild_item_state
 from .parts import FollowedPart, FollowedPartQuerySet
@@ -30,7 +29,6 @@ __all__ = [
     "ItemPermissions",
     "ItemState",
     "NextReportBack",
-    "PartFacts",
     "Passage",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",
@@ -43,6 +41,5 @@ __all__ = [
     "new_feed_token",
     "progress_prefetches",
     "rebuild_item_state",
-    "rebuild_part_facts",
     "records_about",
 ]

@@ -2,8 +2,7 @@
 people owe. Each view names the rules permission that guards it.
 
 The database decides which items are owed, off track or past their target
-(FollowedPart.objects.listed()); a chart counts by status in one aggregate query (over the
-items' kept rows, models.facts.PartFacts, for a council's or portfolios' charts), and each
+(FollowedPart.objects.listed()); a chart counts by status in one aggregate query, and each
 list is counted and read a page at a time, so a page reads the rows it shows and no more,
 whatever the years of history behind it."""
 
@@ -21,7 +20,7 @@ from scraip.councils.rules import authority_ids_for, person_of, portfolios_held
 from scraip.plans.models import RecommendationPart
 
 from ..agenda import responses_due
-from ..models import FollowedPart, PartFacts
+from ..models import FollowedPart
 from ..models.state import attach_latest, attention_q
 from ..progress import chart_from_counts
 from ..reminders import people_not_reached
@@ -42,7 +41,7 @@ def dashboard_officer(request):
     authorities = authority_ids_for(request.user)
     items = FollowedPart.objects.listed(today).of_authorities(authorities)
     standings, totals = (
-        PartFacts.objects.following()
+        FollowedPart.objects.tallied(today)
         .of_authorities(authorities)
         .counts(attention=attention_q(today))
     )
@@ -124,7 +123,7 @@ def dashboard_cabinet(request):
         )
     )
     items = FollowedPart.objects.listed().for_portfolios(portfolio_ids)
-    standings = PartFacts.objects.following().for_portfolios(portfolio_ids).standing_counts()
+    standings = FollowedPart.objects.tallied().for_portfolios(portfolio_ids).standing_counts()
     shown = page_of(
         request,
         items,
