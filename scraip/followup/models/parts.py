@@ -133,7 +133,7 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         a chart's count (counts, standing_counts) reads. Not listed(), whose plan's next
         report-back and the joins a row prints cost the count a fifth more time on both
         databases and change none of its figures."""
-        return with_state(self.following(), today or timezone.localdate())
+        return with_state(self.following(), today)
 
     def shown(self, today: datetime.date | None = None):
         """What a row of a list of items prints, to read the rows a page has chosen (by id,

@@ -39,12 +39,9 @@ def dashboard_officer(request):
     """Permission: followup.view_officer_dashboard (scrutiny officers), for their own council."""
     today = timezone.localdate()
     authorities = authority_ids_for(request.user)
-    items = FollowedPart.objects.listed(today).of_authorities(authorities)
-    standings, totals = (
-        FollowedPart.objects.tallied(today)
-        .of_authorities(authorities)
-        .counts(attention=attention_q(today))
-    )
+    council = FollowedPart.objects.of_authorities(authorities)
+    items = council.listed(today)
+    standings, totals = council.tallied(today).counts(attention=attention_q(today))
     attention = page_of(
         request,
         items.needing_attention(today),
@@ -122,8 +119,9 @@ def dashboard_cabinet(request):
             "recommendation__action_plan__response_deadline", "recommendation__position", "pk"
         )
     )
-    items = FollowedPart.objects.listed().for_portfolios(portfolio_ids)
-    standings = FollowedPart.objects.tallied().for_portfolios(portfolio_ids).standing_counts()
+    mine = FollowedPart.objects.for_portfolios(portfolio_ids)
+    items = mine.listed()
+    standings = mine.tallied().standing_counts()
     shown = page_of(
         request,
         items,
@@ -150,8 +148,8 @@ def dashboard_cabinet(request):
 @require_safe
 def dashboard_lead(request):
     """Permission: followup.view_lead_dashboard (officers): the actions they lead."""
-    lead = person_of(request.user)
-    items = FollowedPart.objects.listed().led_by(lead)
+    led = FollowedPart.objects.led_by(person_of(request.user))
+    items = led.listed()
     lists = pages_of(
         request,
         FollowedPart.objects.shown(),
@@ -168,7 +166,7 @@ def dashboard_lead(request):
         {
             **lists,
             "chart": chart_from_counts(
-                FollowedPart.objects.tallied().led_by(lead).standing_counts(),
+                led.tallied().standing_counts(),
                 "The actions I lead, by status",
             ),
             "today": timezone.localdate(),
