@@ -11,10 +11,12 @@ sub-parts) of the plans the council has sent to its cabinet:
   item), the median months from the answer to the meeting that closed it, still open, and
   overdue (open and past the last day of its target date).
 
-Counts are conditional aggregates: one grouped query counts every item once per group of year,
-committee and portfolio together (its answer, and for a followed item where it stands), and the
-totals and tables add those groups up. A median is read from how many items there are of each
-value, which the database counts in order (one grouped query).
+The items are read from their kept rows (models.facts.PartFacts: one narrow row per item, kept
+by the database's triggers), so the report joins nothing and reads one index range of a council's
+rows however many years it has. Counts are conditional aggregates: one grouped query counts every
+item once per group of year, committee and portfolio together (its answer, and for a followed
+item where it stands), and the totals and tables add those groups up. A median is read from how
+many items there are of each value, which the database counts in order (one grouped query).
 """
 
 import datetime
@@ -27,11 +29,10 @@ from django.utils import timezone
 from scraip.common.years import municipal_year_label
 from scraip.plans.models import ActionPlan, Response
 
-from .models import FollowedPart
-from .models.state import with_state
+from .models import PartFacts
+from .models.state import is_open, past_target_q
 
-PLAN = "recommendation__action_plan"
-SHARING = {f"{PLAN}__authority__compares_impact": True}
+SHARING = {"authority__compares_impact": True}
 
 
 @dataclass(frozen=True)
@@ -54,28 +55,24 @@ class Breakdown:
 BY_YEAR = Breakdown(
     "Across municipal years",
     "By municipal year",
-    f"{PLAN}__municipal_year",
-    f"{PLAN}__municipal_year",
+    "municipal_year",
+    "municipal_year",
     "Municipal year",
     lambda year: municipal_year_label(year) if year else "Not set",
 )
 BY_COMMITTEE = Breakdown(
-    "By committee", "By committee", f"{PLAN}__committee", f"{PLAN}__committee__name", "Committee"
+    "By committee", "By committee", "committee", "committee__name", "Committee"
 )
 BY_PORTFOLIO = Breakdown(
     "By cabinet portfolio",
     "By portfolio",
-    "recommendation__portfolio",
-    "recommendation__portfolio__title",
+    "portfolio",
+    "portfolio__title",
     "Portfolio",
     lambda title: title or "No portfolio",
 )
 BY_COUNCIL = Breakdown(
-    "Councils sharing their impact report",
-    "By council",
-    f"{PLAN}__authority",
-    f"{PLAN}__authority__name",
-    "Council",
+    "Councils sharing their impact report", "By council", "authority", "authority__name", "Council"
 )
 # The columns of every table after the first, and what each row prints in them (Rates.cells).
 TABLE_HEADINGS = [
@@ -238,18 +235,18 @@ COLUMNS = [
 def impact_report(authority, year: int | None = None, today=None) -> ImpactReport:
     """The council's report for a municipal year (None: every year)."""
     today = today or timezone.localdate()
-    council = {f"{PLAN}__authority": authority}
-    parts = _parts(today, year, **council)
-    counts = _counts(parts, COUNCIL_GROUPS)
-    every_year = counts if year is None else _counts(_parts(today, None, **council), (BY_YEAR,))
+    parts = _items(year, authority=authority)
+    counts = _counts(parts, today, COUNCIL_GROUPS)
+    every_year = (
+        counts if year is None else _counts(_items(None, authority=authority), today, (BY_YEAR,))
+    )
     return ImpactReport(
         authority=authority,
         year=year,
         today=today,
         total=_rolled_up(counts)[0] if counts else Rates("All"),
-        # Not `parts`: how long the cabinet took needs no item's kept state (one join fewer).
-        median_days_to_answer=_median_days_to_answer(_answerable(year, **council)),
-        median_months_to_close=_median_months_to_close(parts.trackable()),
+        median_days_to_answer=_median_days_to_answer(parts),
+        median_months_to_close=_median_months_to_close(parts),
         by_year=_rolled_up(every_year, BY_YEAR),
         by_committee=_rolled_up(counts, BY_COMMITTEE),
         by_portfolio=_rolled_up(counts, BY_PORTFOLIO),
@@ -260,7 +257,7 @@ def network_comparison(year: int | None = None, today=None) -> list[Rates]:
     """The councils that share their impact report (Authority.compares_impact), a row each, for
     a municipal year or every year: one query. A council that does not share never appears."""
     today = today or timezone.localdate()
-    counts = _counts(_parts(today, year, **SHARING), (BY_COUNCIL,))
+    counts = _counts(_items(year, **SHARING), today, (BY_COUNCIL,))
     return _rolled_up(counts, BY_COUNCIL)
 
 
@@ -284,18 +281,11 @@ def _years(plans) -> list[int]:
     )
 
 
-def _answerable(year, **where):
-    """The answerable items of the sent plans `where` says (of a council, of those sharing)."""
-    parts = FollowedPart.objects.filter(**where).exclude(
-        **{f"{PLAN}__status": ActionPlan.Status.DRAFT}
-    )
-    return parts.filter(**{f"{PLAN}__municipal_year": year}) if year else parts
-
-
-def _parts(today, year, **where):
-    """_answerable, with where each item stands (state.with_state), which counts for those
-    followed up."""
-    return with_state(_answerable(year, **where), today)
+def _items(year, **where):
+    """The answerable items of the sent plans `where` says (of a council, of those sharing), in a
+    municipal year or every year: their kept rows (models.facts.PartFacts)."""
+    items = PartFacts.objects.filter(**where)
+    return items.filter(municipal_year=year) if year else items
 
 
 def _answer_counts() -> dict:
@@ -306,26 +296,25 @@ def _answer_counts() -> dict:
     }
     return {
         "made": Count("pk"),
-        "answered_in_time": Count(
-            "pk",
-            filter=Q(response__isnull=False)
-            & Q(response__responded_on__lte=F(f"{PLAN}__response_deadline")),
-        ),
-        **{
-            name: Count("pk", filter=Q(response__decision=decision))
-            for name, decision in decisions.items()
-        },
+        "answered_in_time": Count("pk", filter=Q(responded_on__lte=F("response_deadline"))),
+        **{name: Count("pk", filter=Q(decision=decision)) for name, decision in decisions.items()},
     }
 
 
-def _follow_counts() -> dict:
-    """Counts of the items followed up (accepted wholly or in part: the answerable items counted
-    are all of sent plans, so these are FollowedPartQuerySet.following())."""
-    followed = Q(response__decision__in=Response.FOLLOWED_UP)
+def _followed() -> Q:
+    """Accepted wholly or in part: the answerable items counted are all of sent plans, so these
+    are the items FollowedPartQuerySet.following() picks."""
+    return Q(decision__in=Response.FOLLOWED_UP)
+
+
+def _follow_counts(today: datetime.date) -> dict:
+    """Counts of the items followed up, closed and past their target (state's conditions, on
+    the kept rows' columns of the same names)."""
+    followed = _followed()
     return {
         "followed": Count("pk", filter=followed),
-        "closed_items": Count("pk", filter=followed & Q(closed=True)),
-        "overdue_items": Count("pk", filter=followed & Q(past_target=True)),
+        "closed_items": Count("pk", filter=followed & ~is_open()),
+        "overdue_items": Count("pk", filter=followed & past_target_q(today)),
     }
 
 
@@ -336,14 +325,14 @@ ANSWER_FIELDS = tuple(_answer_counts())
 FOLLOW_FIELDS = {"followed": "followed", "closed_items": "closed", "overdue_items": "overdue"}
 
 
-def _counts(parts, breakdowns: tuple[Breakdown, ...]) -> list[dict]:
+def _counts(parts, today: datetime.date, breakdowns: tuple[Breakdown, ...]) -> list[dict]:
     """How many items were made, answered and followed up, per group of every breakdown at
     once (a year, committee and portfolio; or a council): one grouped query reading every item
     once."""
     keys = [by.key for by in breakdowns]
     names = [by.group_name for by in breakdowns if by.group_name != by.key]
     counted = parts.order_by().values(*keys, *names)
-    return list(counted.annotate(**_answer_counts(), **_follow_counts()))
+    return list(counted.annotate(**_answer_counts(), **_follow_counts(today)))
 
 
 def _rolled_up(counts: list[dict], by: Breakdown | None = None) -> list[Rates]:
@@ -401,9 +390,9 @@ def _median(values, name: str) -> float | None:
 
 def _median_days_to_answer(parts) -> int | None:
     """From the cabinet receiving the report to the answer."""
-    waits = parts.filter(
-        response__isnull=False, **{f"{PLAN}__received_on__isnull": False}
-    ).annotate(wait=DaysBetween(F("response__responded_on"), F(f"{PLAN}__received_on")))
+    waits = parts.filter(responded_on__isnull=False, received_on__isnull=False).annotate(
+        wait=DaysBetween(F("responded_on"), F("received_on"))
+    )
     median = _median(waits, "wait")
     return round(median) if median is not None else None
 
@@ -412,8 +401,8 @@ def _median_months_to_close(items) -> float | None:
     """From the answer to the meeting at which the committee closed the item (in whole days,
     as months of 365.25 / 12 days)."""
     # A closed item's latest verdict is the one that closed it.
-    spans = items.filter(closed=True).annotate(
-        span=DaysBetween(F("latest_verdict_on"), F("response__responded_on"))
+    spans = items.filter(_followed() & ~is_open()).annotate(
+        span=DaysBetween(F("latest_verdict_on"), F("responded_on"))
     )
     median = _median(spans, "span")
     return round(int(median) / DAYS_A_MONTH, 1) if median is not None else None

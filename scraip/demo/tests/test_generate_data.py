@@ -20,7 +20,7 @@ from scraip.councils.models import Authority
 from scraip.councils.tests.factories import AuthorityFactory
 from scraip.demo.generate import settle
 from scraip.demo.generate.councils import PASSWORD
-from scraip.followup.models import ProgressUpdate, Verdict
+from scraip.followup.models import PartFacts, ProgressUpdate, Verdict
 from scraip.plans.models import ActionPlan, Recommendation, RecommendationPart, ReportBack
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +176,14 @@ def test_the_generated_database_is_left_vacuumed_as_a_live_one_is():
     with connection.cursor() as cursor:
         cursor.execute("SELECT relallvisible FROM pg_class WHERE relname = 'councils_authority'")
         assert cursor.fetchone()[0] > 0
+
+
+def test_a_third_of_the_network_shares_its_impact_and_every_item_has_its_kept_row():
+    """The network comparison is measured on figures: councils 1, 4, 7… share their impact
+    report. The bulk inserts fire the database's triggers, so every answerable item of a sent
+    plan has its kept row (followup.models.facts), as the impact report reads them."""
+    generate("--authorities=4", "--years=1", "--plans-per-year=2", f"--today={DAY}")
+    sharing = Authority.objects.order_by("pk").values_list("compares_impact", flat=True)
+    assert list(sharing) == [True, False, False, True]
+    sent = RecommendationPart.objects.exclude(recommendation__action_plan__status="draft")
+    assert PartFacts.objects.count() == sent.count() > 0

@@ -1,6 +1,7 @@
 """Follow-up: the tracked-item interface, progress updates, the committee's verdicts and target
 date changes on any tracked item, reminders sent and private calendar feeds."""
 
+from .facts import PartFacts, rebuild_part_facts
 from .feeds import CalendarFeed, CalendarFeedQuerySet, ReminderSent, new_feed_token
 from .itemstate import ItemState, NextReportBack, rebuild_item_state
 from .parts import FollowedPart, FollowedPartQuerySet
@@ -29,6 +30,7 @@ __all__ = [
     "ItemPermissions",
     "ItemState",
     "NextReportBack",
+    "PartFacts",
     "Passage",
     "ProgressUpdate",
     "ProgressUpdateQuerySet",
@@ -41,5 +43,6 @@ __all__ = [
     "new_feed_token",
     "progress_prefetches",
     "rebuild_item_state",
+    "rebuild_part_facts",
     "records_about",
 ]

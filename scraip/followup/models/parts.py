@@ -33,6 +33,7 @@ from .state import (
     PAUSED,
     about_outer_item,
     attention_q,
+    count_standings,
     flag,
     is_open,
     updates_newest_first,
@@ -226,13 +227,8 @@ class FollowedPartQuerySet(RecommendationPartQuerySet):
         return self.counts()[0]
 
     def counts(self, **lists: Q) -> tuple[dict[str, int], dict[str, int]]:
-        """In one pass over these items: how many stand where (models.Standing: a chart's bars)
-        and, under each keyword of `lists`, how many its condition picks (a list's total, so
-        the list need not count itself: see paging.page_of's `total`)."""
-        counted = {name: Count("pk", filter=condition) for name, condition in lists.items()}
-        rows = list(self.order_by().values("standing").annotate(count=Count("pk"), **counted))
-        totals = {name: sum(row[name] for row in rows) for name in lists}
-        return {row["standing"]: row["count"] for row in rows}, totals
+        """state.count_standings of these items (read with with_state)."""
+        return count_standings(self, **lists)
 
 
 class FollowedPart(TrackedItem, RecommendationPart):

@@ -42,6 +42,7 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
+    Count,
     F,
     IntegerField,
     OuterRef,
@@ -120,6 +121,28 @@ def attention_q(today: datetime.date) -> Q:
     return Q(status_calls) & is_open()
 
 
+def standing_case() -> Case:
+    """Where an item stands for the charts (models.Standing), from its latest verdict and
+    update: on with_state's annotations, or on the kept rows' columns of the same names
+    (facts.PartFacts)."""
+    return Case(
+        When(latest_verdict_kind=CLOSED, then=Value(Standing.CLOSED.value)),
+        When(latest_status="", then=Value(Standing.NO_UPDATE.value)),
+        default=F("latest_status"),
+        output_field=CharField(),
+    )
+
+
+def count_standings(items, **lists: Q) -> tuple[dict[str, int], dict[str, int]]:
+    """In one pass over `items` (annotated with `standing`): how many stand where (a chart's
+    bars) and, under each keyword of `lists`, how many its condition picks (a list's total, so
+    the list need not count itself: see paging.page_of's `total`)."""
+    counted = {name: Count("pk", filter=condition) for name, condition in lists.items()}
+    rows = list(items.order_by().values("standing").annotate(count=Count("pk"), **counted))
+    totals = {name: sum(row[name] for row in rows) for name in lists}
+    return {row["standing"]: row["count"] for row in rows}, totals
+
+
 def target_lookups(kind) -> tuple[str, str]:
     """Where the database finds a kind's target date and the last day it could mean, from the
     item's own table ("response__timetable", "response__timetable_end")."""
@@ -152,12 +175,7 @@ def with_state(queryset: QuerySet, today: datetime.date | None = None) -> QueryS
         lead_pk=F(lookup) if lookup else Value(None, output_field=IntegerField()),
     ).annotate(
         closed=flag(~is_open()),
-        standing=Case(
-            When(latest_verdict_kind=CLOSED, then=Value(Standing.CLOSED.value)),
-            When(latest_status="", then=Value(Standing.NO_UPDATE.value)),
-            default=F("latest_status"),
-            output_field=CharField(),
-        ),
+        standing=standing_case(),
         past_target=flag(past_target_q(today)),
         needs_attention=flag(attention_q(today)),
     )

@@ -262,15 +262,24 @@ def test_the_median_is_the_middle_answer_or_the_mean_of_the_two_middle_ones(auth
     assert impact_report(authority).median_days_to_answer == 30
 
 
-def test_the_days_to_answer_read_no_items_kept_state(history, authority):
-    """How long the cabinet took to answer is the plan's and the response's dates alone: its
-    query does not join the items' kept state (itemstate.ItemState), which the counts and the
-    months to closure need. On SQLite that join cost the query a third of its time."""
-    with CaptureQueriesContext(connection) as queries:
-        report = impact_report(authority)
-    assert report.median_days_to_answer is not None
-    waits = [q["sql"] for q in queries if 'AS "wait"' in q["sql"]]
-    spans = [q["sql"] for q in queries if 'AS "span"' in q["sql"]]
-    assert len(waits) == len(spans) == 1
-    assert "followup_itemstate" not in waits[0]
-    assert "followup_itemstate" in spans[0]
+def test_the_report_reads_the_kept_rows_and_joins_no_record(history, authority):
+    """Every query of the report reads the items' kept rows (models.facts.PartFacts) and joins
+    none of the records they copy: no recommendation, part, plan, response or kept state."""
+    for year in (None, 2024):
+        with CaptureQueriesContext(connection) as queries:
+            report = impact_report(authority, year)
+        assert report.total.made and report.median_days_to_answer is not None
+        assert len(queries) == (3 if year is None else 4)  # counts, two medians; every year
+        for query in queries:
+            assert 'FROM "followup_partfacts"' in query["sql"]
+            for table in RECORD_TABLES:
+                assert f'"{table}"' not in query["sql"]
+
+
+RECORD_TABLES = (
+    "plans_recommendationpart",
+    "plans_recommendation",
+    "plans_actionplan",
+    "plans_response",
+    "followup_itemstate",
+)

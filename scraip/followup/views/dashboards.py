@@ -2,7 +2,8 @@
 people owe. Each view names the rules permission that guards it.
 
 The database decides which items are owed, off track or past their target
-(FollowedPart.objects.listed()); a chart counts by status in one aggregate query, and each
+(FollowedPart.objects.listed()); a chart counts by status in one aggregate query (over the
+items' kept rows, models.facts.PartFacts, for a council's or portfolios' charts), and each
 list is counted and read a page at a time, so a page reads the rows it shows and no more,
 whatever the years of history behind it."""
 
@@ -20,7 +21,7 @@ from scraip.councils.rules import authority_ids_for, person_of, portfolios_held
 from scraip.plans.models import RecommendationPart
 
 from ..agenda import responses_due
-from ..models import FollowedPart
+from ..models import FollowedPart, PartFacts
 from ..models.state import attach_latest, attention_q
 from ..progress import chart_from_counts
 from ..reminders import people_not_reached
@@ -39,9 +40,12 @@ def dashboard_officer(request):
     """Permission: followup.view_officer_dashboard (scrutiny officers), for their own council."""
     today = timezone.localdate()
     authorities = authority_ids_for(request.user)
-    council = FollowedPart.objects.of_authorities(authorities)
-    items = council.listed(today)
-    standings, totals = council.tallied(today).counts(attention=attention_q(today))
+    items = FollowedPart.objects.of_authorities(authorities).listed(today)
+    standings, totals = (
+        PartFacts.objects.following()
+        .of_authorities(authorities)
+        .counts(attention=attention_q(today))
+    )
     attention = page_of(
         request,
         items.needing_attention(today),
@@ -119,9 +123,8 @@ def dashboard_cabinet(request):
             "recommendation__action_plan__response_deadline", "recommendation__position", "pk"
         )
     )
-    mine = FollowedPart.objects.for_portfolios(portfolio_ids)
-    items = mine.listed()
-    standings = mine.tallied().standing_counts()
+    items = FollowedPart.objects.for_portfolios(portfolio_ids).listed()
+    standings = PartFacts.objects.following().for_portfolios(portfolio_ids).standing_counts()
     shown = page_of(
         request,
         items,
